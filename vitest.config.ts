@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+
+/** One project per package. One PostgreSQL server serves the whole run; each test file makes its own database. */
+// Timeouts are set per project: inline projects do not inherit them from the root.
+const project = (name: string, root: string) => ({
+  test: {
+    name,
+    root,
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      project('domain', 'packages/domain'),
+      project('analytics', 'packages/analytics'),
+      project('testkit', 'packages/testkit'),
+      project('event-store', 'packages/event-store'),
+      project('projections', 'packages/projections'),
+      project('gateway', 'services/gateway'),
+      project('projector', 'services/projector'),
+      project('scripts', 'scripts'),
+    ],
+    globalSetup: [new URL('./packages/testkit/src/global-setup.ts', import.meta.url).pathname],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
