@@ -1,0 +1,150 @@
+import {
+  type AllStreamResolvedEvent,
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  START,
+} from '@eventstore/db-client';
+import { StreamNotFoundError } from '../errors.js';
+import { checkExpectedVersion } from '../expected-version.js';
+import type {
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ExpectedVersion,
+  ReadAllOptions,
+  ReadAllPage,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamVerification,
+  SubscribeOptions,
+  SubscriptionBatch,
+} from '../port.js';
+import { prepareEvents } from '../prepare.js';
+import { MAX_VERSION, pageSize, streamRange } from '../read-options.js';
+import { UpcasterRegistry } from '../upcasting.js';
+import { verifyChain } from '../verify.js';
+import { appendPrepared } from './append.js';
+import type { EsdbClient } from './client.js';
+import { decode, toRecorded, toStored } from './envelope.js';
+import { compareEncodedEsdbPositions, decodeEsdbPosition } from './position.js';
+import { lastPosition, readAllPage, readStreamDecoded } from './reads.js';
+import { revisionOfVersion } from './revisions.js';
+import { subscriptionBatches } from './subscription.js';
+
+export interface EsdbEventStoreOptions {
+  /** For example `esdb://localhost:2113?tls=false`. */
+  connectionString?: string;
+  /** A client to use instead (not disposed by `close`). */
+  client?: EsdbClient;
+  upcasters?: UpcasterRegistry;
+}
+
+/**
+ * The EventStoreDB adapter (`@eventstore/db-client`): the same port and contract as PostgreSQL.
+ * Versions map to 0-based revisions; metadata, business time, the personal part and the hashes travel
+ * in each event's metadata (envelope.ts); the chain hash is computed here and written with the
+ * expected revision of the event it chains to; subscriptions are `subscribeToAll` with a type filter.
+ * Personal data cannot be erased in place here (events are immutable): that needs crypto-shredding.
+ */
+export class EsdbEventStore implements EventStore {
+  readonly #client: EsdbClient;
+  readonly #ownsClient: boolean;
+  readonly #upcasters: UpcasterRegistry;
+  #closed = false;
+
+  constructor(options: EsdbEventStoreOptions) {
+    const { client, connectionString } = options;
+    if (!client && !connectionString) throw new TypeError('connectionString or client is required');
+    this.#ownsClient = !client;
+    this.#client = client ?? EventStoreDBClient.connectionString(connectionString as string);
+    this.#upcasters = options.upcasters ?? new UpcasterRegistry();
+  }
+
+  async appendToStream(
+    streamId: string,
+    events: readonly EventToAppend[],
+    options: { expectedVersion: ExpectedVersion },
+  ): Promise<AppendResult> {
+    checkExpectedVersion(options.expectedVersion);
+    return appendPrepared(this.#client, streamId, prepareEvents(streamId, events), options.expectedVersion);
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const range = streamRange(options);
+    if (range.limit === 0 || range.lo > range.hi) {
+      if ((await this.streamVersion(streamId)) === 0) throw new StreamNotFoundError(streamId);
+      return [];
+    }
+    const read = (from: number) =>
+      readStreamDecoded(this.#client, streamId, {
+        direction: range.backward ? BACKWARDS : FORWARDS,
+        fromRevision: from >= MAX_VERSION ? END : revisionOfVersion(from),
+        maxCount: Math.min(range.limit, range.hi - range.lo + 1),
+      });
+    let decoded = await read(range.backward ? range.hi : range.lo);
+    if (decoded?.length === 0 && range.backward && range.hi < MAX_VERSION) {
+      // Backwards from past the end: do not rely on the server starting at the end instead.
+      const version = await this.streamVersion(streamId);
+      if (version > 0 && version < range.hi) decoded = await read(version);
+    }
+    if (decoded === undefined) throw new StreamNotFoundError(streamId);
+    return decoded
+      .map((d) => toRecorded(d, this.#upcasters))
+      .filter((e) => e.version >= range.lo && e.version <= range.hi);
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    const last = await readStreamDecoded(this.#client, streamId, {
+      direction: BACKWARDS,
+      fromRevision: END,
+      maxCount: 1,
+    });
+    const event = last?.[0]?.event;
+    return event ? Number(event.revision) + 1 : 0;
+  }
+
+  readAll(options: ReadAllOptions = {}): Promise<ReadAllPage> {
+    return readAllPage(this.#client, this.#upcasters, options.after, pageSize(options.maxCount), options.eventTypes);
+  }
+
+  subscribe(options: SubscribeOptions = {}): AsyncIterable<SubscriptionBatch> {
+    return subscriptionBatches(
+      {
+        client: this.#client,
+        toRecorded: (resolved: AllStreamResolvedEvent) => {
+          const d = decode(resolved.event);
+          return d && toRecorded(d, this.#upcasters);
+        },
+        head: async () => {
+          const p = await lastPosition(this.#client, false);
+          return p === undefined ? undefined : decodeEsdbPosition(p);
+        },
+        isClosed: () => this.#closed,
+      },
+      options,
+    );
+  }
+
+  async verifyStream(streamId: string): Promise<StreamVerification> {
+    const all = await readStreamDecoded(this.#client, streamId, { direction: FORWARDS, fromRevision: START });
+    if (all === undefined || all.length === 0) throw new StreamNotFoundError(streamId);
+    return verifyChain(all.map(toStored));
+  }
+
+  comparePositions(a: string, b: string): number {
+    return compareEncodedEsdbPositions(a, b);
+  }
+
+  /** Position of the newest event of ours in $all (system events after it do not count). */
+  headPosition(): Promise<string | undefined> {
+    return lastPosition(this.#client, true);
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    if (this.#ownsClient) await this.#client.dispose();
+  }
+}

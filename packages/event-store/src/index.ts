@@ -1,0 +1,20 @@
+export {
+  ConcurrencyError,
+  EventStoreError,
+  IdempotencyConflictError,
+  InvalidAppendError,
+  StoreClosedError,
+  StreamNotFoundError,
+} from './errors.js';
+export type { EsdbEventStoreOptions } from './esdb/esdb-event-store.js';
+export { EsdbEventStore } from './esdb/esdb-event-store.js';
+export { chainHash, contentHash, GENESIS_HASH, personalDigest } from './hash.js';
+export type * from './port.js';
+export { migrateEventStore } from './postgres/migrate.js';
+export type { PostgresEventStoreOptions } from './postgres/postgres-event-store.js';
+export { PostgresEventStore } from './postgres/postgres-event-store.js';
+export { MAX_EVENTS_PER_APPEND } from './prepare.js';
+export type { StoredShape, Upcaster } from './upcasting.js';
+export { UpcasterRegistry } from './upcasting.js';
+export type { StoredEvent } from './verify.js';
+export { verifyChain } from './verify.js';

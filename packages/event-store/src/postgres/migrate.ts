@@ -1,0 +1,28 @@
+import { Kysely, type Migration, type MigrationProvider, Migrator, PostgresDialect } from 'kysely';
+import type pg from 'pg';
+import * as eventLog from './migrations/2026-11-22T0900-event-log.js';
+import * as optimisticAppend from './migrations/2026-11-23T0900-optimistic-append.js';
+
+const migrations: Record<string, Migration> = {
+  '2026-11-22T0900-event-log': eventLog,
+  '2026-11-23T0900-optimistic-append': optimisticAppend,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the event-store tables up to date. Safe to run concurrently: kysely takes an advisory lock. */
+export async function migrateEventStore(pool: pg.Pool): Promise<void> {
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'es_migration',
+    migrationLockTableName: 'es_migration_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    const cause = error instanceof Error ? error : new Error(String(error ?? failed?.migrationName));
+    throw new Error(`event-store migration ${failed?.migrationName ?? ''} failed: ${cause.message}`, { cause });
+  }
+}

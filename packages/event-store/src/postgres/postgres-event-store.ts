@@ -1,0 +1,179 @@
+import pg from 'pg';
+import { StoreClosedError, StreamNotFoundError } from '../errors.js';
+import { checkExpectedVersion } from '../expected-version.js';
+import type {
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ExpectedVersion,
+  ReadAllOptions,
+  ReadAllPage,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamVerification,
+  SubscribeOptions,
+  SubscriptionBatch,
+} from '../port.js';
+import { prepareEvents } from '../prepare.js';
+import { pageSize, streamRange } from '../read-options.js';
+import { UpcasterRegistry } from '../upcasting.js';
+import { verifyChain } from '../verify.js';
+import { appendPrepared } from './append.js';
+import { Notifier } from './notifier.js';
+import { comparePgPositions, encodePosition } from './position.js';
+import { readLogPage } from './read-all.js';
+import { EVENT_COLUMNS, type EventRow, toRecordedEvent, toStoredEvent } from './rows.js';
+
+export interface PostgresEventStoreOptions {
+  connectionString: string;
+  /** Pool to use; one is created (and closed with the store) when omitted. */
+  pool?: pg.Pool;
+  upcasters?: UpcasterRegistry;
+  /** Longest a live subscriber waits between reads when no notification arrives. */
+  pollIntervalMs?: number;
+  maxPoolSize?: number;
+  /** Errors of idle pooled connections (they are otherwise fatal 'error' events). */
+  onPoolError?: (err: Error) => void;
+}
+
+/** First retry delay while committed events wait behind an older open transaction. */
+const PENDING_RETRY_MS = 5;
+
+/**
+ * The PostgreSQL adapter: tables and functions from `migrateEventStore`, one statement per append,
+ * a gap-free global order by (transaction id, sequence) and the snapshot's xmin, LISTEN/NOTIFY wake-ups
+ * with polling as the fallback.
+ */
+export class PostgresEventStore implements EventStore {
+  readonly #pool: pg.Pool;
+  readonly #ownsPool: boolean;
+  readonly #upcasters: UpcasterRegistry;
+  readonly #notifier: Notifier;
+  readonly #pollIntervalMs: number;
+  #closed = false;
+
+  constructor(options: PostgresEventStoreOptions) {
+    this.#ownsPool = !options.pool;
+    this.#pool =
+      options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: options.maxPoolSize ?? 10 });
+    if (this.#ownsPool) this.#pool.on('error', options.onPoolError ?? (() => {}));
+    this.#upcasters = options.upcasters ?? new UpcasterRegistry();
+    this.#notifier = new Notifier(options.connectionString);
+    this.#pollIntervalMs = options.pollIntervalMs ?? 1000;
+  }
+
+  /** The pool the store queries with (migrations run on it). */
+  get pool(): pg.Pool {
+    return this.#pool;
+  }
+
+  async appendToStream(
+    streamId: string,
+    events: readonly EventToAppend[],
+    options: { expectedVersion: ExpectedVersion },
+  ): Promise<AppendResult> {
+    checkExpectedVersion(options.expectedVersion);
+    const prepared = prepareEvents(streamId, events);
+    const result = await appendPrepared(this.#pool, streamId, prepared, options.expectedVersion);
+    if (!result.replayed) this.#notifier.announce();
+    return result;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const range = streamRange(options);
+    const rows =
+      range.limit === 0 || range.lo > range.hi
+        ? []
+        : (
+            await this.#pool.query<EventRow>({
+              name: range.backward ? 'es_read_stream_bwd' : 'es_read_stream_fwd',
+              text: `SELECT ${EVENT_COLUMNS} FROM es_events WHERE stream_id = $1 AND version BETWEEN $2 AND $3
+                     ORDER BY version ${range.backward ? 'DESC' : 'ASC'} LIMIT $4`,
+              values: [streamId, range.lo, range.hi, range.limit],
+            })
+          ).rows;
+    if (rows.length === 0 && (await this.streamVersion(streamId)) === 0) throw new StreamNotFoundError(streamId);
+    return rows.map((r) => toRecordedEvent(r, this.#upcasters));
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    const result = await this.#pool.query<{ version: number }>({
+      name: 'es_stream_version',
+      text: 'SELECT coalesce(max(version), 0) AS version FROM es_events WHERE stream_id = $1',
+      values: [streamId],
+    });
+    return result.rows[0]?.version ?? 0;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllPage> {
+    const { events, position, endOfLog } = await readLogPage(
+      this.#pool,
+      this.#upcasters,
+      options.after,
+      pageSize(options.maxCount),
+      options.eventTypes,
+    );
+    return { events, position, endOfLog };
+  }
+
+  /**
+   * Reads pages of the log until the end, then waits for a wake-up (or the poll interval) and reads
+   * again. While committed events wait behind an older open transaction it re-reads soon, backing off.
+   */
+  async *subscribe(options: SubscribeOptions = {}): AsyncGenerator<SubscriptionBatch> {
+    let position = options.after;
+    const batchSize = pageSize(options.batchSize, 500);
+    let announcedLive = false;
+    let pendingDelay = PENDING_RETRY_MS;
+    while (!options.signal?.aborted) {
+      if (this.#closed) throw new StoreClosedError();
+      const generation = this.#notifier.generation;
+      const page = await readLogPage(this.#pool, this.#upcasters, position, batchSize, options.eventTypes);
+      const caughtUp = page.endOfLog && !page.pending;
+      if (page.events.length > 0 || page.position !== position || (caughtUp && !announcedLive)) {
+        position = page.position;
+        announcedLive ||= caughtUp;
+        yield { events: page.events, position, caughtUp };
+      }
+      if (!page.endOfLog) continue;
+      if (page.pending) {
+        await this.#notifier.wait(pendingDelay, options.signal, generation);
+        pendingDelay = Math.min(pendingDelay * 2, this.#pollIntervalMs);
+      } else {
+        pendingDelay = PENDING_RETRY_MS;
+        await this.#notifier.wait(this.#pollIntervalMs, options.signal, generation);
+      }
+    }
+  }
+
+  async verifyStream(streamId: string): Promise<StreamVerification> {
+    const result = await this.#pool.query<EventRow>({
+      name: 'es_verify_stream',
+      text: `SELECT ${EVENT_COLUMNS} FROM es_events WHERE stream_id = $1 ORDER BY version`,
+      values: [streamId],
+    });
+    if (result.rows.length === 0) throw new StreamNotFoundError(streamId);
+    return verifyChain(result.rows.map(toStoredEvent));
+  }
+
+  comparePositions(a: string, b: string): number {
+    return comparePgPositions(a, b);
+  }
+
+  /** The newest committed event's position; a subscriber reaches it once older transactions have ended. */
+  async headPosition(): Promise<string | undefined> {
+    const result = await this.#pool.query<{ tx_id: string; seq: string }>({
+      name: 'es_head',
+      text: `SELECT tx_id, seq FROM es_events ORDER BY tx_id DESC, seq DESC LIMIT 1`,
+    });
+    const row = result.rows[0];
+    return row ? encodePosition({ tx: BigInt(row.tx_id), seq: BigInt(row.seq) }) : undefined;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#notifier.close();
+    if (this.#ownsPool) await this.#pool.end();
+  }
+}

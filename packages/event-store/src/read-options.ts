@@ -1,0 +1,42 @@
+import type { ReadStreamOptions } from './port.js';
+
+export const MAX_VERSION = 2_147_483_647;
+
+/** readStream options resolved to an inclusive version range, a limit and a direction. */
+export interface StreamRange {
+  backward: boolean;
+  /** Lowest and highest version to return (inclusive). */
+  lo: number;
+  hi: number;
+  limit: number;
+}
+
+function whole(name: string, value: number | undefined, min: number): void {
+  if (value !== undefined && (!Number.isInteger(value) || value < min)) {
+    throw new RangeError(`${name} must be an integer >= ${min}, got ${value}`);
+  }
+}
+
+/**
+ * `fromVersion` is where reading starts in the chosen direction (default: the first event forward, the
+ * last backward), `toVersion` where it stops; both inclusive. Invalid options are programming errors.
+ */
+export function streamRange(options: ReadStreamOptions = {}): StreamRange {
+  whole('fromVersion', options.fromVersion, 1);
+  whole('toVersion', options.toVersion, 1);
+  whole('maxCount', options.maxCount, 0);
+  if (options.direction !== undefined && options.direction !== 'forward' && options.direction !== 'backward') {
+    throw new RangeError(`direction must be 'forward' or 'backward'`);
+  }
+  const backward = options.direction === 'backward';
+  const from = Math.min(options.fromVersion ?? (backward ? MAX_VERSION : 1), MAX_VERSION);
+  const to = Math.min(options.toVersion ?? (backward ? 1 : MAX_VERSION), MAX_VERSION);
+  const [lo, hi] = backward ? [to, from] : [from, to];
+  return { backward, lo, hi, limit: Math.min(options.maxCount ?? MAX_VERSION, MAX_VERSION) };
+}
+
+/** readAll's page size: at least 1, at most 10,000. */
+export function pageSize(maxCount: number | undefined, fallback = 1000): number {
+  whole('maxCount', maxCount, 0);
+  return Math.max(1, Math.min(maxCount ?? fallback, 10_000));
+}
