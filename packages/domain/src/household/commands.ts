@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { UnitCode } from '../geography/unit-code.js';
+import { UnableToEscapeBasis } from './events/assessment.js';
+import { CloseReason } from './events/lifecycle.js';
+import { AssessmentInput } from './inputs/assessment-input.js';
+import { SupportActionInput } from './inputs/support-action-input.js';
+import { Area, HouseholdHead, IsoDate, LongText, ShortText } from './values.js';
+
+export * from './inputs/assessment-input.js';
+export * from './inputs/support-action-input.js';
+
+/** Who issues a command; recorded in every event's metadata by the application layer. */
+export const Actor = z.object({
+  id: z.string().min(1).max(200),
+  role: z.enum(['case_worker', 'supervisor', 'auditor', 'analyst', 'admin', 'system']),
+});
+export type Actor = z.infer<typeof Actor>;
+
+/*
+ * Commands carry everything the decider needs (dates, ids): it reads no clock and makes no ids.
+ * `occurredOn` is the business date; assessments and support actions carry theirs in their input.
+ */
+
+/** Registers a household (`occurredOn`: the business date). */
+export const RegisterHousehold = z.object({
+  type: z.literal('RegisterHousehold'),
+  householdId: z.uuid(),
+  householdCode: z.string().trim().min(1).max(50).optional(),
+  head: HouseholdHead,
+  memberCount: z.number().int().min(1).max(100),
+  area: Area,
+  unitCode: UnitCode,
+  village: z.string().trim().min(1).max(200).optional(),
+  /** Business date the registration takes effect. */
+  occurredOn: IsoDate,
+});
+export type RegisterHousehold = z.infer<typeof RegisterHousehold>;
+
+/** Records a new number of members. */
+export const ChangeHouseholdMembers = z.object({
+  type: z.literal('ChangeHouseholdMembers'),
+  householdId: z.uuid(),
+  memberCount: z.number().int().min(1).max(100),
+  reason: ShortText.optional(),
+  occurredOn: IsoDate,
+});
+export type ChangeHouseholdMembers = z.infer<typeof ChangeHouseholdMembers>;
+
+/** Moves to a unit valid on `occurredOn`; the village and area follow the move when given. */
+export const MoveHousehold = z.object({
+  type: z.literal('MoveHousehold'),
+  householdId: z.uuid(),
+  toUnitCode: UnitCode,
+  village: z.string().trim().min(1).max(200).optional(),
+  area: Area.optional(),
+  occurredOn: IsoDate,
+});
+export type MoveHousehold = z.infer<typeof MoveHousehold>;
+
+/** Records a review; `assessment` is the body of POST /assessments. */
+export const AssessHousehold = z.object({
+  type: z.literal('AssessHousehold'),
+  householdId: z.uuid(),
+  assessment: AssessmentInput,
+});
+export type AssessHousehold = z.infer<typeof AssessHousehold>;
+
+/** Flags a poor or near-poor household as unable to escape, with a basis and a reason. */
+export const SetUnableToEscapeFlag = z.object({
+  type: z.literal('SetUnableToEscapeFlag'),
+  householdId: z.uuid(),
+  basis: UnableToEscapeBasis,
+  reason: ShortText,
+  occurredOn: IsoDate,
+});
+export type SetUnableToEscapeFlag = z.infer<typeof SetUnableToEscapeFlag>;
+
+/** Clears the unable-to-escape flag, with a reason. */
+export const ClearUnableToEscapeFlag = z.object({
+  type: z.literal('ClearUnableToEscapeFlag'),
+  householdId: z.uuid(),
+  reason: ShortText,
+  occurredOn: IsoDate,
+});
+export type ClearUnableToEscapeFlag = z.infer<typeof ClearUnableToEscapeFlag>;
+
+/** Records a support action or follow-up; `action` is the body of POST /support-actions. */
+export const RecordSupportAction = z.object({
+  type: z.literal('RecordSupportAction'),
+  householdId: z.uuid(),
+  action: SupportActionInput,
+});
+export type RecordSupportAction = z.infer<typeof RecordSupportAction>;
+
+/** Adds a case worker's note. */
+export const AddNote = z.object({
+  type: z.literal('AddNote'),
+  householdId: z.uuid(),
+  text: LongText,
+  category: z.enum(['visit', 'call', 'observation', 'other']).optional(),
+  occurredOn: IsoDate,
+});
+export type AddNote = z.infer<typeof AddNote>;
+
+/** The commands whose single event an amendment can replace. */
+export const CorrectionCommand = z.discriminatedUnion('type', [
+  ChangeHouseholdMembers,
+  MoveHousehold,
+  AssessHousehold,
+  SetUnableToEscapeFlag,
+  ClearUnableToEscapeFlag,
+  RecordSupportAction,
+  AddNote,
+]);
+export type CorrectionCommand = z.infer<typeof CorrectionCommand>;
+
+/** Voids an earlier event by its store event id. */
+export const VoidEvent = z.object({
+  type: z.literal('VoidEvent'),
+  householdId: z.uuid(),
+  eventId: z.uuid(),
+  reason: ShortText,
+  occurredOn: IsoDate,
+});
+export type VoidEvent = z.infer<typeof VoidEvent>;
+
+/**
+ * Replaces an earlier event by what `correction` decides on the household as it was just before
+ * that event; the replacement must be of the same type.
+ */
+export const AmendEvent = z.object({
+  type: z.literal('AmendEvent'),
+  householdId: z.uuid(),
+  eventId: z.uuid(),
+  reason: ShortText,
+  occurredOn: IsoDate,
+  correction: CorrectionCommand,
+});
+export type AmendEvent = z.infer<typeof AmendEvent>;
+
+/** Closes the household (dissolved, moved away, deceased). */
+export const CloseHousehold = z.object({
+  type: z.literal('CloseHousehold'),
+  householdId: z.uuid(),
+  reason: CloseReason,
+  occurredOn: IsoDate,
+});
+export type CloseHousehold = z.infer<typeof CloseHousehold>;
+
+/** Every household command, discriminated on `type`. */
+export const HouseholdCommand = z.discriminatedUnion('type', [
+  RegisterHousehold,
+  ChangeHouseholdMembers,
+  MoveHousehold,
+  AssessHousehold,
+  SetUnableToEscapeFlag,
+  ClearUnableToEscapeFlag,
+  RecordSupportAction,
+  AddNote,
+  VoidEvent,
+  AmendEvent,
+  CloseHousehold,
+]);
+export type HouseholdCommand = z.infer<typeof HouseholdCommand>;

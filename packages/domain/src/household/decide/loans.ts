@@ -1,0 +1,159 @@
+import type { z } from 'zod';
+import { domainError } from '../../shared/error-codes.js';
+import { assertNever } from '../../shared/exhaustive.js';
+import { LOAN_LIMITS, loanProgramme, vbspRateOn } from '../../standards/loan-programmes.js';
+import type { HouseholdEvent } from '../events.js';
+import type { LoanInput } from '../inputs/support-action-input.js';
+import type { ActiveHousehold, LoanState } from '../state.js';
+import { classificationOn, newlyEscapedOn } from '../transitions.js';
+import type { DecideContext } from './context.js';
+import { checkAmount, checkNotBefore, checkOptionalAmount } from './guards.js';
+
+type LoanAction = z.infer<typeof LoanInput>;
+type Grant = Extract<LoanAction, { action: 'granted' }>;
+
+const isVbsp = (lender: string) => /^(vbsp|nhcsxh)$/i.test(lender.trim());
+
+function checkEligible(household: ActiveHousehold, input: Grant, ctx: DecideContext): void {
+  const eligibility = loanProgramme(input.programme, ctx.loanProgrammes)?.eligibility;
+  if (eligibility === undefined) return;
+  if (eligibility === 'newly_escaped') {
+    if (!newlyEscapedOn(household, input.occurredAt)) {
+      throw domainError(
+        'NOT_NEWLY_ESCAPED',
+        `a newly-escaped-household loan needs an escape within 36 months before ${input.occurredAt}`,
+        { date: input.occurredAt, lastEscape: household.escapes[household.escapes.length - 1]?.on },
+      );
+    }
+    return;
+  }
+  const classification = classificationOn(household, input.occurredAt);
+  if (classification !== eligibility) {
+    throw domainError(
+      'LOAN_PROGRAMME_NOT_ELIGIBLE',
+      `a ${input.programme} loan needs a ${eligibility} household; it was ${classification} on ${input.occurredAt}`,
+      { programme: input.programme, classification, date: input.occurredAt },
+    );
+  }
+}
+
+/** The rate the loan records: the VBSP table's where it has one (a different stated rate is refused). */
+function rateOf(input: Grant, ctx: DecideContext): number {
+  const table = isVbsp(input.lender) ? vbspRateOn(input.programme, input.occurredAt, ctx.loanRates) : undefined;
+  const stated = input.annualRatePercent;
+  if (table && stated !== undefined && Math.abs(table.annualRatePercent - stated) > 1e-9) {
+    throw domainError(
+      'LOAN_RATE_MISMATCH',
+      `the VBSP rate for ${input.programme} on ${input.occurredAt} is ${table.annualRatePercent}%, not ${stated}%`,
+      { expected: table.annualRatePercent, stated, basis: table.basis },
+    );
+  }
+  const rate = stated ?? table?.annualRatePercent;
+  if (rate === undefined) {
+    throw domainError('LOAN_RATE_REQUIRED', `no rate on record for ${input.programme} from ${input.lender}: state it`, {
+      programme: input.programme,
+      lender: input.lender,
+    });
+  }
+  if (!(rate > 0 && rate <= LOAN_LIMITS.maxAnnualRatePercent)) {
+    throw domainError('LOAN_RATE_OUT_OF_RANGE', `an annual rate must be in (0, ${LOAN_LIMITS.maxAnnualRatePercent}]%`, {
+      rate,
+    });
+  }
+  return rate;
+}
+
+function grant(household: ActiveHousehold, input: Grant, ctx: DecideContext): HouseholdEvent {
+  if (household.loans[input.loanId]) {
+    throw domainError('LOAN_ALREADY_RECORDED', `loan ${input.loanId} is already recorded`, { loanId: input.loanId });
+  }
+  const programme = loanProgramme(input.programme, ctx.loanProgrammes);
+  checkAmount('amountVnd', input.amountVnd, programme?.maxAmountVnd ?? LOAN_LIMITS.maxAmountVnd);
+  const maxTerm = programme?.maxTermMonths ?? LOAN_LIMITS.maxTermMonths;
+  if (!Number.isInteger(input.termMonths) || input.termMonths < 1 || input.termMonths > maxTerm) {
+    throw domainError('LOAN_TERM_OUT_OF_RANGE', `a ${input.programme} loan runs 1–${maxTerm} months`, {
+      termMonths: input.termMonths,
+      max: maxTerm,
+    });
+  }
+  checkEligible(household, input, ctx);
+  return {
+    type: 'LoanGranted',
+    data: {
+      loanId: input.loanId,
+      programme: input.programme,
+      amountVnd: input.amountVnd,
+      termMonths: input.termMonths,
+      annualRatePercent: rateOf(input, ctx),
+      lender: input.lender,
+      ...(input.purpose !== undefined ? { purpose: input.purpose } : {}),
+      ...(input.project !== undefined ? { project: input.project } : {}),
+      occurredOn: input.occurredAt,
+    },
+  };
+}
+
+/** The loan a follow-up refers to, still open, on or after its grant. */
+function openLoan(household: ActiveHousehold, loanId: string, date: string): LoanState {
+  const loan = household.loans[loanId];
+  if (!loan) throw domainError('LOAN_NOT_FOUND', `no loan ${loanId} is recorded`, { loanId });
+  if (loan.status === 'repaid' || loan.status === 'written_off') {
+    throw domainError('LOAN_CLOSED', `loan ${loanId} is ${loan.status}`, { loanId, status: loan.status });
+  }
+  checkNotBefore('date', date, loan.grantedOn);
+  return loan;
+}
+
+/** Decides a loan grant or follow-up. */
+export function decideLoan(household: ActiveHousehold, input: LoanAction, ctx: DecideContext): HouseholdEvent {
+  switch (input.action) {
+    case 'granted':
+      return grant(household, input, ctx);
+    case 'repaid': {
+      const loan = openLoan(household, input.loanId, input.occurredAt);
+      checkAmount('amountVnd', input.amountVnd, LOAN_LIMITS.maxAmountVnd);
+      if (input.amountVnd > loan.outstandingVnd) {
+        throw domainError(
+          'REPAYMENT_EXCEEDS_OUTSTANDING',
+          `repaying ${input.amountVnd} of a loan with ${loan.outstandingVnd} outstanding`,
+          { loanId: loan.loanId, amountVnd: input.amountVnd, outstandingVnd: loan.outstandingVnd },
+        );
+      }
+      return {
+        type: 'LoanRepaid',
+        data: {
+          loanId: loan.loanId,
+          amountVnd: input.amountVnd,
+          outstandingVnd: loan.outstandingVnd - input.amountVnd,
+          occurredOn: input.occurredAt,
+        },
+      };
+    }
+    case 'overdue': {
+      const loan = openLoan(household, input.loanId, input.occurredAt);
+      checkOptionalAmount('overdueAmountVnd', input.overdueAmountVnd, loan.outstandingVnd);
+      return {
+        type: 'LoanMarkedOverdue',
+        data: {
+          loanId: loan.loanId,
+          ...(input.overdueAmountVnd !== undefined ? { overdueAmountVnd: input.overdueAmountVnd } : {}),
+          occurredOn: input.occurredAt,
+        },
+      };
+    }
+    case 'written_off': {
+      const loan = openLoan(household, input.loanId, input.occurredAt);
+      return {
+        type: 'LoanWrittenOff',
+        data: {
+          loanId: loan.loanId,
+          amountVnd: loan.outstandingVnd,
+          reason: input.reason,
+          occurredOn: input.occurredAt,
+        },
+      };
+    }
+    default:
+      return assertNever(input, 'loan action');
+  }
+}

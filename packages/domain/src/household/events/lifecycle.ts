@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { UnitCode } from '../../geography/unit-code.js';
+import { Area, HouseholdHead, IsoDate, ShortText } from '../values.js';
+
+/** The household enters follow-up, in the unit valid on the registration date. */
+export const HouseholdRegistered = z.object({
+  type: z.literal('HouseholdRegistered'),
+  data: z.object({
+    householdId: z.uuid(),
+    householdCode: z.string().trim().min(1).max(50).optional(),
+    head: HouseholdHead,
+    memberCount: z.number().int().min(1).max(100),
+    area: Area,
+    unitCode: UnitCode,
+    village: z.string().trim().min(1).max(200).optional(),
+    registeredOn: IsoDate,
+  }),
+});
+export type HouseholdRegistered = z.infer<typeof HouseholdRegistered>;
+
+/** The number of members changed (birth, death, marriage, split…). */
+export const HouseholdMembersChanged = z.object({
+  type: z.literal('HouseholdMembersChanged'),
+  data: z.object({
+    memberCount: z.number().int().min(1).max(100),
+    previousMemberCount: z.number().int().min(1).max(100),
+    reason: ShortText.optional(),
+    occurredOn: IsoDate,
+  }),
+});
+export type HouseholdMembersChanged = z.infer<typeof HouseholdMembersChanged>;
+
+/** Moved to another unit (or village, or from rural to urban): the codes are those valid on the day. */
+export const HouseholdMoved = z.object({
+  type: z.literal('HouseholdMoved'),
+  data: z.object({
+    fromUnitCode: UnitCode,
+    toUnitCode: UnitCode,
+    village: z.string().trim().min(1).max(200).optional(),
+    area: Area,
+    occurredOn: IsoDate,
+  }),
+});
+export type HouseholdMoved = z.infer<typeof HouseholdMoved>;
+
+/** Why a household leaves follow-up. */
+export const CloseReason = z.enum(['dissolved', 'moved_away', 'deceased']);
+export type CloseReason = z.infer<typeof CloseReason>;
+
+/** The household leaves follow-up; nothing more happens to it (voiding this event reopens it). */
+export const HouseholdClosed = z.object({
+  type: z.literal('HouseholdClosed'),
+  data: z.object({ reason: CloseReason, occurredOn: IsoDate }),
+});
+export type HouseholdClosed = z.infer<typeof HouseholdClosed>;

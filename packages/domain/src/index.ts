@@ -1,0 +1,51 @@
+/**
+ * @benvung/domain: the household decider, its events and commands, poverty standards and geography
+ * as data. Pure: no clock, no randomness, no I/O.
+ */
+
+export { parseCrosswalkCsv, parseCsv, parseUnitsCsv } from './geography/csv.js';
+export { DEMO_CROSSWALK, DEMO_UNITS } from './geography/data/demo-communes.js';
+export { PROVINCE_COUNTS, PROVINCE_CROSSWALK, PROVINCE_UNITS } from './geography/data/provinces.js';
+export { defaultUnitRegistry, unitAsOf, unitCovers } from './geography/default-registry.js';
+export { createUnitRegistry, extendUnitRegistry, LATEST, type UnitRegistry } from './geography/registry.js';
+// geography
+export type { UnitLevel } from './geography/unit-code.js';
+export { UnitCode, unitLevel } from './geography/unit-code.js';
+export type { AdminUnit, CrosswalkEntry, UnitData } from './geography/units.js';
+export { DISTRICTS_ABOLISHED_ON, PROVINCE_MERGER_DATE } from './geography/units.js';
+export type { EncodedHouseholdEvent } from './household/codec.js';
+export { decodeHouseholdEnvelope, decodeHouseholdEvent, encodeHouseholdEvent } from './household/codec.js';
+export * from './household/commands.js';
+export { DEFAULT_DECIDE_CONTEXT, type DecideContext } from './household/decide/context.js';
+export { decide } from './household/decide.js';
+export { householdDecider, householdStreamId, replay } from './household/decider.js';
+export * from './household/events.js';
+export { type EvolveInput, evolve, stateBefore } from './household/evolve.js';
+export { SUPPORT_LIMITS } from './household/limits.js';
+export * from './household/state.js';
+export {
+  classificationOn,
+  deriveTransition,
+  NEWLY_ESCAPED_MONTHS,
+  newlyEscapedOn,
+  newlyEscapedUntil,
+} from './household/transitions.js';
+// household
+export * from './household/values.js';
+export { addDays, addMonths, yearOf } from './shared/dates.js';
+// shared
+export type { Decider } from './shared/decider.js';
+export { DOMAIN_ERROR_CODES, type DomainErrorCode, domainError } from './shared/error-codes.js';
+export * from './shared/errors.js';
+export { assertNever } from './shared/exhaustive.js';
+export {
+  type ClassificationResult,
+  type ClassifyInput,
+  classifyHousehold,
+  MAX_INCOME_PER_CAPITA_VND,
+} from './standards/classify.js';
+export { LIST_YEAR_RULES, listYearFor } from './standards/list-year-rule.js';
+export * from './standards/loan-programmes.js';
+export { DEFAULT_STANDARDS_DATA, POVERTY_STANDARDS, standardById, standardForListYear } from './standards/standards.js';
+// poverty standards
+export type * from './standards/types.js';

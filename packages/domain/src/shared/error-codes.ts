@@ -1,0 +1,75 @@
+import { type DomainError, IllegalStateError, NotFoundError, ValidationError } from './errors.js';
+import { assertNever } from './exhaustive.js';
+
+/**
+ * Every code the domain throws, with its kind. The gateway maps the kind to a status; clients and
+ * tests rely on the code, so a code is never renamed or reused for another meaning.
+ */
+export const DOMAIN_ERROR_CODES = {
+  // the household's lifecycle
+  HOUSEHOLD_ALREADY_REGISTERED: 'illegal_state',
+  HOUSEHOLD_NOT_FOUND: 'not_found',
+  HOUSEHOLD_CLOSED: 'illegal_state',
+  HOUSEHOLD_ID_MISMATCH: 'validation',
+  NOTHING_CHANGED: 'illegal_state',
+  COUNT_OUT_OF_RANGE: 'validation',
+  // geography
+  UNIT_NOT_VALID_AT_DATE: 'validation',
+  DISTRICT_LEVEL_ABOLISHED: 'validation',
+  UNIT_REGISTRY_INVALID: 'validation',
+  CSV_INVALID: 'validation',
+  // reviews and classification
+  REVIEW_BEFORE_PREVIOUS: 'illegal_state',
+  INCOME_OUT_OF_RANGE: 'validation',
+  UNKNOWN_INDICATOR: 'validation',
+  DUPLICATE_INDICATOR: 'validation',
+  LIST_YEAR_OUT_OF_RANGE: 'validation',
+  NO_STANDARD_FOR_LIST_YEAR: 'validation',
+  // unable-to-escape flag
+  FLAG_ALREADY_SET: 'illegal_state',
+  FLAG_NOT_SET: 'illegal_state',
+  FLAG_REQUIRES_LISTED_HOUSEHOLD: 'illegal_state',
+  // support actions
+  AMOUNT_OUT_OF_RANGE: 'validation',
+  DATE_BEFORE_START: 'validation',
+  LOAN_ALREADY_RECORDED: 'illegal_state',
+  LOAN_NOT_FOUND: 'not_found',
+  LOAN_CLOSED: 'illegal_state',
+  LOAN_TERM_OUT_OF_RANGE: 'validation',
+  LOAN_RATE_REQUIRED: 'validation',
+  LOAN_RATE_MISMATCH: 'validation',
+  LOAN_RATE_OUT_OF_RANGE: 'validation',
+  LOAN_PROGRAMME_NOT_ELIGIBLE: 'illegal_state',
+  NOT_NEWLY_ESCAPED: 'illegal_state',
+  REPAYMENT_EXCEEDS_OUTSTANDING: 'validation',
+  TRAINING_ALREADY_RECORDED: 'illegal_state',
+  TRAINING_NOT_FOUND: 'not_found',
+  TRAINING_ALREADY_ENDED: 'illegal_state',
+  HEALTH_CARDS_EXCEED_MEMBERS: 'validation',
+  CARD_VALIDITY_BEFORE_ISSUE: 'validation',
+  // corrections
+  EVENT_NOT_FOUND: 'not_found',
+  EVENT_ALREADY_VOIDED: 'illegal_state',
+  EVENT_NOT_CORRECTABLE: 'illegal_state',
+  EVENT_HAS_DEPENDANTS: 'illegal_state',
+  AMENDMENT_TYPE_MISMATCH: 'validation',
+  AMENDMENT_CHANGES_IDENTITY: 'validation',
+  AMENDMENT_OUT_OF_ORDER: 'validation',
+} as const satisfies Record<string, Exclude<DomainError['kind'], 'conflict'>>;
+
+export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;
+
+/** Builds the error of the right kind for a code, so a code can never be thrown with the wrong kind. */
+export function domainError(code: DomainErrorCode, message: string, details?: Record<string, unknown>): DomainError {
+  const kind = DOMAIN_ERROR_CODES[code];
+  switch (kind) {
+    case 'validation':
+      return new ValidationError(code, message, details);
+    case 'illegal_state':
+      return new IllegalStateError(code, message, details);
+    case 'not_found':
+      return new NotFoundError(code, message, details);
+    default:
+      return assertNever(kind, 'error kind');
+  }
+}

@@ -1,0 +1,136 @@
+import type { Area, ListClassification, ReviewType } from '../household/values.js';
+import { domainError } from '../shared/error-codes.js';
+import { assertNever } from '../shared/exhaustive.js';
+import { listYearFor } from './list-year-rule.js';
+import { DEFAULT_STANDARDS_DATA, standardForListYear } from './standards.js';
+import type { PovertyStandard, StandardsData } from './types.js';
+
+/** Monthly income per person above this is a typing mistake, not a household. */
+export const MAX_INCOME_PER_CAPITA_VND = 1_000_000_000;
+
+/** What a review measured. */
+export interface ClassifyInput {
+  effectiveDate: string;
+  reviewType: ReviewType;
+  /** The list year the review decides; when omitted the list-year rule supplies it. */
+  listYear?: number | undefined;
+  area: Area;
+  incomePerCapitaVnd: number;
+  /** Deprivation indicator codes of the selected standard. */
+  deprivations: readonly string[];
+}
+
+/** The outcome of a review under the standard its list year selects. */
+export interface ClassificationResult {
+  standardId: string;
+  listYear: number;
+  classification: ListClassification;
+  /** True for a non-poor household whose income lies in the standard's average-living band. */
+  averageLivingBand: boolean;
+  incomeLineVnd: number;
+  deprivationCount: number;
+  /** Human-readable steps of the decision, for case workers and auditors. */
+  reasons: string[];
+}
+
+const vnd = (n: number) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} VND`;
+
+function checkDeprivations(standard: PovertyStandard, deprivations: readonly string[]): void {
+  const seen = new Set<string>();
+  const duplicates = deprivations.filter((d) => seen.size === seen.add(d).size);
+  if (duplicates.length > 0) {
+    throw domainError('DUPLICATE_INDICATOR', `indicators listed twice: ${duplicates.join(', ')}`, { duplicates });
+  }
+  const known = new Set(standard.indicators.map((i) => i.code));
+  const unknown = deprivations.filter((d) => !known.has(d));
+  if (unknown.length > 0) {
+    throw domainError('UNKNOWN_INDICATOR', `not indicators of ${standard.id}: ${unknown.join(', ')}`, {
+      unknown,
+      standardId: standard.id,
+      allowed: [...known],
+    });
+  }
+}
+
+function classifyUnder(
+  standard: PovertyStandard,
+  area: Area,
+  income: number,
+  count: number,
+  reasons: string[],
+): ListClassification {
+  const line = standard.incomeLine[area];
+  const rule = standard.rule;
+  const byDeprivations = (): ListClassification => {
+    const poor = count >= rule.poorMinDeprivations;
+    reasons.push(
+      `${count} deprivation(s) ${poor ? '≥' : '<'} ${rule.poorMinDeprivations}: ${poor ? 'poor' : 'near-poor'}`,
+    );
+    return poor ? 'poor' : 'near_poor';
+  };
+  switch (rule.kind) {
+    case 'line_and_deprivations':
+      if (income <= line) {
+        reasons.push(`income ${vnd(income)} ≤ ${area} line ${vnd(line)}`);
+        return byDeprivations();
+      }
+      reasons.push(`income ${vnd(income)} > ${area} line ${vnd(line)}: non-poor`);
+      return 'non_poor';
+    case 'two_lines': {
+      const upper = rule.upperLine[area];
+      if (income <= line) {
+        reasons.push(`income ${vnd(income)} ≤ ${area} line ${vnd(line)}: poor whatever the deprivations`);
+        return 'poor';
+      }
+      if (income <= upper) {
+        reasons.push(`income ${vnd(income)} between the ${area} lines ${vnd(line)} and ${vnd(upper)}`);
+        return byDeprivations();
+      }
+      reasons.push(`income ${vnd(income)} > ${area} upper line ${vnd(upper)}: non-poor`);
+      return 'non_poor';
+    }
+    default:
+      return assertNever(rule, 'classification rule');
+  }
+}
+
+/**
+ * Classifies a household as a review does: the review's list year selects the standard, the
+ * standard's lines, rule and indicators decide. Pure; throws ValidationError for an income out of
+ * range, an unknown or duplicated indicator, or a list year no standard covers.
+ */
+export function classifyHousehold(
+  input: ClassifyInput,
+  data: StandardsData = DEFAULT_STANDARDS_DATA,
+): ClassificationResult {
+  const income = input.incomePerCapitaVnd;
+  if (!Number.isInteger(income) || income < 0 || income > MAX_INCOME_PER_CAPITA_VND) {
+    throw domainError('INCOME_OUT_OF_RANGE', `income per capita must be a whole number of VND in 0–1e9: ${income}`, {
+      incomePerCapitaVnd: income,
+      max: MAX_INCOME_PER_CAPITA_VND,
+    });
+  }
+  const listYear = listYearFor(input.reviewType, input.effectiveDate, input.listYear, data.listYearRules);
+  const standard = standardForListYear(listYear, data.standards);
+  checkDeprivations(standard, input.deprivations);
+
+  const reasons = [
+    `${input.reviewType} review effective ${input.effectiveDate} decides the lists of ${listYear}: ` +
+      `standard ${standard.id} (${standard.legalBasis[0] ?? 'no legal basis recorded'})`,
+  ];
+  const classification = classifyUnder(standard, input.area, income, input.deprivations.length, reasons);
+  const band = standard.averageLivingBand[input.area];
+  const averageLivingBand = classification === 'non_poor' && income > band.above && income <= band.upTo;
+  if (averageLivingBand) {
+    reasons.push(`average-living band (${input.area}: above ${vnd(band.above)} up to ${vnd(band.upTo)})`);
+  }
+  return {
+    standardId: standard.id,
+    listYear,
+    classification,
+    averageLivingBand,
+    incomeLineVnd: standard.incomeLine[input.area],
+    deprivationCount: input.deprivations.length,
+    reasons,
+  };
+}

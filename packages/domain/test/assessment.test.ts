@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { type Classification, deriveTransition, type ListClassification, type Transition } from '../src/index.js';
+import { assessCommand, build, escaped, HH, poor, registerCommand, registered } from './support/fixtures.js';
+import { given } from './support/given.js';
+
+describe('AssessHousehold', () => {
+  it('records the review with its classification, standard, list year and transition', () => {
+    const state = given(registered())
+      .when(assessCommand({ decisionNo: '123/QĐ-UBND', approvedBy: 'Chủ tịch UBND xã' }))
+      .then([
+        {
+          type: 'HouseholdAssessed',
+          data: {
+            reviewType: 'regular',
+            effectiveDate: '2023-05-15',
+            listYear: 2023,
+            incomePerCapitaVnd: 1_200_000,
+            deprivations: ['employment', 'water', 'sanitation'],
+            decisionNo: '123/QĐ-UBND',
+            approvedBy: 'Chủ tịch UBND xã',
+            area: 'rural',
+            standardId: 'VN-2022-2026',
+            classification: 'poor',
+            averageLivingBand: false,
+            previousClassification: 'unassessed',
+            transition: 'classified_poor',
+            reasons: [
+              'regular review effective 2023-05-15 decides the lists of 2023: standard VN-2022-2026 (Decree 07/2021/NĐ-CP)',
+              'income 1,200,000 VND ≤ rural line 1,500,000 VND',
+              '3 deprivation(s) ≥ 3: poor',
+            ],
+          },
+        },
+      ]);
+    expect(state).toMatchObject({
+      classification: 'poor',
+      lastReview: { effectiveDate: '2023-05-15', standardId: 'VN-2022-2026', transition: 'classified_poor' },
+    });
+  });
+
+  it('uses the list year the periodic review decides: December 2026 selects VN-2027-2030', () => {
+    given(poor())
+      .when(assessCommand({ reviewType: 'periodic', effectiveDate: '2026-12-10', incomePerCapitaVnd: 2_100_000 }))
+      .thenMatch([
+        {
+          type: 'HouseholdAssessed',
+          data: { listYear: 2027, standardId: 'VN-2027-2030', classification: 'poor', transition: 'no_change' },
+        },
+      ]);
+  });
+
+  it('reads the lines of the household area', () => {
+    given(build([registerCommand({ area: 'urban' })]).history)
+      .when(assessCommand({ incomePerCapitaVnd: 1_800_000, deprivations: [] }))
+      .thenMatch([{ data: { area: 'urban', classification: 'near_poor', transition: 'classified_near_poor' } }]);
+  });
+
+  it('accepts a review on the same date as the previous one', () => {
+    given(poor())
+      .when(assessCommand({ incomePerCapitaVnd: 1_600_000 }))
+      .thenMatch([{ data: { transition: 'escaped_poverty' } }]);
+  });
+
+  it('refuses a review effective before the previous review', () =>
+    given(poor())
+      .when(assessCommand({ effectiveDate: '2023-05-14' }))
+      .thenThrows('REVIEW_BEFORE_PREVIOUS'));
+
+  it('refuses an indicator the standard does not have', () => {
+    const error = given(registered())
+      .when(assessCommand({ deprivations: ['employment', 'internet_access'] }))
+      .thenThrows('UNKNOWN_INDICATOR');
+    expect(error.details).toMatchObject({ unknown: ['internet_access'], standardId: 'VN-2022-2026' });
+  });
+
+  it('refuses information_access under VN-2027-2030, which dropped it', () =>
+    given(registered())
+      .when(assessCommand({ effectiveDate: '2027-03-01', deprivations: ['information_access'] }))
+      .thenThrows('UNKNOWN_INDICATOR'));
+
+  it('refuses an indicator listed twice', () =>
+    given(registered())
+      .when(assessCommand({ deprivations: ['water', 'water'] }))
+      .thenThrows('DUPLICATE_INDICATOR'));
+
+  it('refuses a list year the review type cannot decide', () =>
+    given(registered())
+      .when(assessCommand({ listYear: 2024 }))
+      .thenThrows('LIST_YEAR_OUT_OF_RANGE'));
+
+  it('refuses a list year no standard covers', () =>
+    given(registered())
+      .when(assessCommand({ reviewType: 'periodic', effectiveDate: '2030-12-01' }))
+      .thenThrows('NO_STANDARD_FOR_LIST_YEAR'));
+
+  it('refuses an income out of range', () =>
+    given(registered())
+      .when(assessCommand({ incomePerCapitaVnd: -1 }))
+      .thenThrows('INCOME_OUT_OF_RANGE'));
+
+  it('refuses an unregistered household', () => given().when(assessCommand()).thenThrows('HOUSEHOLD_NOT_FOUND'));
+
+  it('refuses a closed household', () =>
+    given(
+      build([
+        registerCommand(),
+        { type: 'CloseHousehold', householdId: HH, reason: 'dissolved', occurredOn: '2023-02-01' },
+      ]).history,
+    )
+      .when(assessCommand())
+      .thenThrows('HOUSEHOLD_CLOSED'));
+
+  it('records an escape with the end of the newly-escaped window', () => {
+    const state = given(escaped()).state;
+    expect(state).toMatchObject({
+      classification: 'non_poor',
+      escapes: [{ on: '2024-12-10', from: 'poor', to: 'non_poor', newlyEscapedUntil: '2027-12-10' }],
+    });
+  });
+});
+
+describe('transitions', () => {
+  const cases: Array<[Classification, ListClassification, boolean, Transition]> = [
+    ['unassessed', 'poor', false, 'classified_poor'],
+    ['unassessed', 'near_poor', false, 'classified_near_poor'],
+    ['unassessed', 'non_poor', false, 'classified_non_poor'],
+    ['poor', 'poor', false, 'no_change'],
+    ['poor', 'near_poor', false, 'escaped_poverty'],
+    ['poor', 'non_poor', true, 'escaped_poverty'],
+    ['near_poor', 'near_poor', true, 'no_change'],
+    ['near_poor', 'non_poor', false, 'escaped_near_poverty'],
+    ['near_poor', 'poor', false, 'became_poor'],
+    ['near_poor', 'poor', true, 'relapsed'],
+    ['non_poor', 'non_poor', true, 'no_change'],
+    ['non_poor', 'poor', false, 'newly_poor'],
+    ['non_poor', 'poor', true, 'relapsed'],
+    ['non_poor', 'near_poor', false, 'newly_near_poor'],
+    ['non_poor', 'near_poor', true, 'relapsed_near_poverty'],
+  ];
+  it.each(cases)('%s → %s (earlier escape: %s) is %s', (previous, next, hadEscape, expected) => {
+    expect(deriveTransition(previous, next, hadEscape)).toBe(expected);
+  });
+
+  it('reads relapse into near-poverty after an escape', () => {
+    const state = given(escaped())
+      .when(assessCommand({ effectiveDate: '2025-06-15', incomePerCapitaVnd: 1_400_000, deprivations: ['water'] }))
+      .thenMatch([{ data: { classification: 'near_poor', transition: 'relapsed_near_poverty' } }]);
+    expect(state).toMatchObject({ relapses: [{ on: '2025-06-15', into: 'near_poor' }] });
+  });
+
+  it('reads newly poor for a household never on a list', () => {
+    const history = build([
+      registerCommand(),
+      assessCommand({ incomePerCapitaVnd: 3_000_000, deprivations: [] }),
+    ]).history;
+    given(history)
+      .when(assessCommand({ effectiveDate: '2024-06-15' }))
+      .thenMatch([{ data: { previousClassification: 'non_poor', transition: 'newly_poor' } }]);
+  });
+});

@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import {
+  classifyHousehold,
+  createUnitRegistry,
+  DOMAIN_ERROR_CODES,
+  DomainError,
+  type DomainErrorCode,
+  decide,
+  type HouseholdCommand,
+  parseUnitsCsv,
+  replay,
+} from '../src/index.js';
+import {
+  assessCommand,
+  build,
+  escaped,
+  eventId,
+  HH,
+  OTHER_HH,
+  poor,
+  poorLoan,
+  registerCommand,
+  registered,
+  supportCommand,
+} from './support/fixtures.js';
+
+const on = (history: ReturnType<typeof registered>, command: HouseholdCommand) => () =>
+  decide(command, replay(history));
+const closed = () =>
+  build([registerCommand(), { type: 'CloseHousehold', householdId: HH, reason: 'dissolved', occurredOn: '2023-02-01' }])
+    .history;
+const withLoan = () => build([registerCommand(), assessCommand(), supportCommand(poorLoan())]).history;
+const enrolled = () =>
+  build([
+    registerCommand(),
+    supportCommand({ kind: 'training', stage: 'enrolled', trainingId: 'T', course: 'c', occurredAt: '2023-02-01' }),
+    supportCommand({ kind: 'training', stage: 'dropped', trainingId: 'T', occurredAt: '2023-03-01' }),
+  ]).history;
+const voidOf = (n: number): HouseholdCommand => ({
+  type: 'VoidEvent',
+  householdId: HH,
+  eventId: eventId(n),
+  reason: 'r',
+  occurredOn: '2025-01-01',
+});
+const amendOf = (
+  n: number,
+  correction: Extract<HouseholdCommand, { type: 'AmendEvent' }>['correction'],
+): HouseholdCommand => ({
+  type: 'AmendEvent',
+  householdId: HH,
+  eventId: eventId(n),
+  reason: 'r',
+  occurredOn: '2025-01-01',
+  correction,
+});
+const classify = (over: Partial<Parameters<typeof classifyHousehold>[0]>) => () =>
+  classifyHousehold({
+    effectiveDate: '2024-06-01',
+    reviewType: 'regular',
+    area: 'rural',
+    incomePerCapitaVnd: 1,
+    deprivations: [],
+    ...over,
+  });
+
+/**
+ * One scenario per error code. Typed as a complete record: adding a code to the catalogue without a
+ * scenario here fails the typecheck.
+ */
+const scenarios: Record<DomainErrorCode, () => unknown> = {
+  HOUSEHOLD_ALREADY_REGISTERED: on(registered(), registerCommand()),
+  HOUSEHOLD_NOT_FOUND: on([], assessCommand()),
+  HOUSEHOLD_CLOSED: on(closed(), assessCommand()),
+  HOUSEHOLD_ID_MISMATCH: on(registered(), { ...assessCommand(), householdId: OTHER_HH }),
+  NOTHING_CHANGED: on(registered(), {
+    type: 'ChangeHouseholdMembers',
+    householdId: HH,
+    memberCount: 4,
+    occurredOn: '2024-01-01',
+  }),
+  COUNT_OUT_OF_RANGE: on([], registerCommand({ memberCount: 101 })),
+  UNIT_NOT_VALID_AT_DATE: on([], registerCommand({ unitCode: '95', occurredOn: '2026-01-01' })),
+  DISTRICT_LEVEL_ABOLISHED: on([], registerCommand({ unitCode: '001', occurredOn: '2026-01-01' })),
+  UNIT_REGISTRY_INVALID: () =>
+    createUnitRegistry({ units: [{ code: '1234', name: 'x', level: 'commune' }] as never, crosswalk: [] }),
+  CSV_INVALID: () => parseUnitsCsv('code,name\nx,y\n'),
+  REVIEW_BEFORE_PREVIOUS: on(poor(), assessCommand({ effectiveDate: '2022-12-31' })),
+  INCOME_OUT_OF_RANGE: classify({ incomePerCapitaVnd: 1.5 }),
+  UNKNOWN_INDICATOR: classify({ deprivations: ['wifi'] }),
+  DUPLICATE_INDICATOR: classify({ deprivations: ['water', 'water'] }),
+  LIST_YEAR_OUT_OF_RANGE: classify({ listYear: 2030 }),
+  NO_STANDARD_FOR_LIST_YEAR: classify({ effectiveDate: '2035-01-01' }),
+  FLAG_ALREADY_SET: on(
+    build([
+      registerCommand(),
+      assessCommand(),
+      { type: 'SetUnableToEscapeFlag', householdId: HH, basis: 'other', reason: 'r', occurredOn: '2023-06-01' },
+    ]).history,
+    { type: 'SetUnableToEscapeFlag', householdId: HH, basis: 'other', reason: 'r', occurredOn: '2023-07-01' },
+  ),
+  FLAG_NOT_SET: on(poor(), { type: 'ClearUnableToEscapeFlag', householdId: HH, reason: 'r', occurredOn: '2023-07-01' }),
+  FLAG_REQUIRES_LISTED_HOUSEHOLD: on(escaped(), {
+    type: 'SetUnableToEscapeFlag',
+    householdId: HH,
+    basis: 'other',
+    reason: 'r',
+    occurredOn: '2025-01-01',
+  }),
+  AMOUNT_OUT_OF_RANGE: on(
+    registered(),
+    supportCommand({ kind: 'housing', support: 'new', valueVnd: 0, occurredAt: '2023-02-01' }),
+  ),
+  DATE_BEFORE_START: on(
+    withLoan(),
+    supportCommand({ kind: 'loan', action: 'overdue', loanId: 'KU-001', occurredAt: '2023-01-01' }),
+  ),
+  LOAN_ALREADY_RECORDED: on(withLoan(), supportCommand(poorLoan())),
+  LOAN_NOT_FOUND: on(
+    poor(),
+    supportCommand({ kind: 'loan', action: 'overdue', loanId: 'nope', occurredAt: '2024-01-01' }),
+  ),
+  LOAN_CLOSED: on(
+    build([
+      registerCommand(),
+      assessCommand(),
+      supportCommand(poorLoan()),
+      supportCommand({ kind: 'loan', action: 'written_off', loanId: 'KU-001', reason: 'r', occurredAt: '2024-01-01' }),
+    ]).history,
+    supportCommand({ kind: 'loan', action: 'overdue', loanId: 'KU-001', occurredAt: '2024-02-01' }),
+  ),
+  LOAN_TERM_OUT_OF_RANGE: on(poor(), supportCommand(poorLoan({ termMonths: 0 }))),
+  LOAN_RATE_REQUIRED: on(poor(), supportCommand(poorLoan({ programme: 'student' }))),
+  LOAN_RATE_MISMATCH: on(poor(), supportCommand(poorLoan({ annualRatePercent: 6.24 }))),
+  LOAN_RATE_OUT_OF_RANGE: on(poor(), supportCommand(poorLoan({ programme: 'student', annualRatePercent: 31 }))),
+  LOAN_PROGRAMME_NOT_ELIGIBLE: on(poor(), supportCommand(poorLoan({ programme: 'near_poor_household' }))),
+  NOT_NEWLY_ESCAPED: on(registered(), supportCommand(poorLoan({ programme: 'newly_escaped_household' }))),
+  REPAYMENT_EXCEEDS_OUTSTANDING: on(
+    withLoan(),
+    supportCommand({
+      kind: 'loan',
+      action: 'repaid',
+      loanId: 'KU-001',
+      amountVnd: 60_000_000,
+      occurredAt: '2024-01-01',
+    }),
+  ),
+  TRAINING_ALREADY_RECORDED: on(
+    enrolled(),
+    supportCommand({ kind: 'training', stage: 'enrolled', trainingId: 'T', course: 'c', occurredAt: '2023-04-01' }),
+  ),
+  TRAINING_NOT_FOUND: on(
+    registered(),
+    supportCommand({ kind: 'training', stage: 'dropped', trainingId: 'T', occurredAt: '2023-04-01' }),
+  ),
+  TRAINING_ALREADY_ENDED: on(
+    enrolled(),
+    supportCommand({ kind: 'training', stage: 'completed', trainingId: 'T', occurredAt: '2023-04-01' }),
+  ),
+  HEALTH_CARDS_EXCEED_MEMBERS: on(
+    registered(),
+    supportCommand({ kind: 'health_insurance', cardCount: 9, validUntil: '2024-01-01', occurredAt: '2023-04-01' }),
+  ),
+  CARD_VALIDITY_BEFORE_ISSUE: on(
+    registered(),
+    supportCommand({ kind: 'health_insurance', cardCount: 1, validUntil: '2023-01-01', occurredAt: '2023-04-01' }),
+  ),
+  EVENT_NOT_FOUND: on(withLoan(), voidOf(9)),
+  EVENT_ALREADY_VOIDED: on(
+    build([registerCommand(), assessCommand(), supportCommand(poorLoan()), voidOf(3)]).history,
+    voidOf(3),
+  ),
+  EVENT_NOT_CORRECTABLE: on(withLoan(), voidOf(1)),
+  EVENT_HAS_DEPENDANTS: on(
+    build([
+      registerCommand(),
+      supportCommand({ kind: 'training', stage: 'enrolled', trainingId: 'T', course: 'c', occurredAt: '2023-02-01' }),
+      supportCommand({ kind: 'training', stage: 'completed', trainingId: 'T', occurredAt: '2023-03-01' }),
+    ]).history,
+    voidOf(2),
+  ),
+  AMENDMENT_TYPE_MISMATCH: on(withLoan(), amendOf(2, supportCommand(poorLoan()))),
+  AMENDMENT_CHANGES_IDENTITY: on(withLoan(), amendOf(3, supportCommand(poorLoan({ loanId: 'other' })))),
+  AMENDMENT_OUT_OF_ORDER: on(escaped(), amendOf(2, assessCommand({ effectiveDate: '2024-12-11' }))),
+};
+
+describe('every error code has a scenario that throws it with its kind', () => {
+  it('covers the whole catalogue', () => {
+    expect(Object.keys(scenarios).sort()).toEqual(Object.keys(DOMAIN_ERROR_CODES).sort());
+  });
+
+  it.each(Object.entries(scenarios))('%s', (code, scenario) => {
+    let thrown: unknown;
+    try {
+      scenario();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(DomainError);
+    expect((thrown as DomainError).code).toBe(code);
+    expect((thrown as DomainError).kind).toBe(DOMAIN_ERROR_CODES[code as DomainErrorCode]);
+  });
+});
