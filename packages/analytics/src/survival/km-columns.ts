@@ -1,0 +1,87 @@
+import type { SortedSample } from './sample.js';
+
+/**
+ * The Kaplan–Meier curve at every distinct observed time, column-wise, as R's `survfit` object
+ * holds it (survival's `survfitkm.c`): S is the running product of (n − d) / n and the Greenwood
+ * sum the running Σ d / (n (n − d)), both updated only at times with an event.
+ */
+export interface KmColumns {
+  readonly n: number;
+  readonly events: number;
+  readonly time: Float64Array;
+  readonly nRisk: Float64Array;
+  readonly nEvent: Float64Array;
+  readonly nCensor: Float64Array;
+  readonly survival: Float64Array;
+  /** Σ d / (n (n − d)), the variance of log S; +Infinity once S = 0 (n = d), as in R. */
+  readonly greenwood: Float64Array;
+}
+
+/** Number of distinct times in the union of two sorted arrays. */
+function countDistinct(a: Float64Array, b: Float64Array): number {
+  let i = 0;
+  let j = 0;
+  let count = 0;
+  while (i < a.length || j < b.length) {
+    const t = nextTime(a, i, b, j);
+    while (i < a.length && a[i] === t) i++;
+    while (j < b.length && b[j] === t) j++;
+    count++;
+  }
+  return count;
+}
+
+/** The smaller of the two heads, given at least one array still has elements. */
+function nextTime(a: Float64Array, i: number, b: Float64Array, j: number): number {
+  if (i >= a.length) return b[j] ?? 0;
+  if (j >= b.length) return a[i] ?? 0;
+  const x = a[i] ?? 0;
+  const y = b[j] ?? 0;
+  return Math.min(x, y);
+}
+
+/** Computes the curve in one merge pass over the sorted event and censoring times. */
+export function kmColumns(sample: SortedSample): KmColumns {
+  const { eventTimes: ev, censorTimes: ce } = sample;
+  const n = ev.length + ce.length;
+  const size = countDistinct(ev, ce);
+  const time = new Float64Array(size);
+  const nRisk = new Float64Array(size);
+  const nEvent = new Float64Array(size);
+  const nCensor = new Float64Array(size);
+  const survival = new Float64Array(size);
+  const greenwood = new Float64Array(size);
+
+  let i = 0;
+  let j = 0;
+  let atRisk = n;
+  let s = 1;
+  let v = 0;
+  for (let k = 0; k < size; k++) {
+    const t = nextTime(ev, i, ce, j);
+    let d = 0;
+    while (i < ev.length && ev[i] === t) {
+      i++;
+      d++;
+    }
+    let c = 0;
+    while (j < ce.length && ce[j] === t) {
+      j++;
+      c++;
+    }
+    if (d > 0) {
+      // Same arithmetic as survfitkm.c: km *= (nrisk - d) / nrisk; v += d / (nrisk (nrisk - d)).
+      // When everyone left dies, d / 0 gives +Infinity, which R turns into NA standard errors.
+      s *= (atRisk - d) / atRisk;
+      v += d / (atRisk * (atRisk - d));
+    }
+    time[k] = t;
+    nRisk[k] = atRisk;
+    nEvent[k] = d;
+    nCensor[k] = c;
+    survival[k] = s;
+    greenwood[k] = v;
+    atRisk -= d + c;
+  }
+  return { n, events: ev.length, time, nRisk, nEvent, nCensor, survival, greenwood };
+}
