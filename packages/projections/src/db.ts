@@ -1,0 +1,32 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { ReadModelDatabase } from './tables/database.js';
+
+const DATE_OID = 1082;
+
+/**
+ * A kysely instance over its own pool. Calendar dates stay 'YYYY-MM-DD' strings: turning them into
+ * JS Dates at local midnight would shift them across time zones. A service adds tables of its own on
+ * the same pool with kysely's `withTables`.
+ */
+export function createReadModelDb(
+  connectionString: string,
+  options: { max?: number; onPoolError?: (err: Error) => void; searchPath?: string } = {},
+): Kysely<ReadModelDatabase> {
+  const types = {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      oid === DATE_OID
+        ? (value: string) => value
+        : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+  };
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.max ?? 10,
+    types,
+    // A rebuild writes into a schema of its own by putting it first on every connection's path.
+    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+  });
+  // Idle-connection errors are otherwise fatal; the next query reports the failure instead.
+  pool.on('error', options.onPoolError ?? (() => {}));
+  return new Kysely<ReadModelDatabase>({ dialect: new PostgresDialect({ pool }) });
+}

@@ -1,0 +1,68 @@
+import { defaultUnitRegistry, HOUSEHOLD_EVENT_SCHEMA_VERSIONS, type UnitRegistry } from '@benvung/domain';
+import { applyHouseholdBatch, writeOwed } from '../household/apply-household-batch.js';
+import { HouseholdBook } from '../household/book.js';
+import { UnitLookup } from '../household/geography.js';
+import type { Projection, RebuildingProjection } from '../runtime/projection.js';
+
+/** Options of `createHouseholdProjection`. */
+export interface HouseholdProjectionOptions {
+  /** The unit registry for "as of today" units and provinces; the shipped one by default. */
+  units?: UnitRegistry;
+  /**
+   * Households whose fold the projector keeps in memory between batches (default 20,000, about
+   * 8 KB each): the others are read back from their stored logs when their next event comes.
+   */
+  cacheSize?: number;
+  /**
+   * The same for a rebuild (default: `cacheSize` if given, else 200,000), which also keeps the rows
+   * of up to half as many households to write once: a rebuild runs in a process of its own and is
+   * fastest when every household fits.
+   */
+  rebuildCacheSize?: number;
+}
+
+const NAME = 'household_status';
+const TABLES = [
+  'household_status',
+  'household_fold_log',
+  'support_ledger',
+  'unit_year_stats',
+  'relapse_episodes',
+] as const;
+const EVENT_TYPES = Object.keys(HOUSEHOLD_EVENT_SCHEMA_VERSIONS);
+
+/**
+ * Every read model derived from the household fold, in one projection so each event is decoded and
+ * folded once: household_status, support_ledger, unit_year_stats and relapse_episodes, plus the fold's
+ * private log (household_fold_log) that voids and amendments replay from. Named `household_status`
+ * because reads of a household wait on this checkpoint (read-your-writes).
+ */
+export function createHouseholdProjection(options: HouseholdProjectionOptions = {}): Projection {
+  const units = new UnitLookup(options.units ?? defaultUnitRegistry);
+  const book = new HouseholdBook(units, options.cacheSize ?? 20_000, 'write-through');
+  const rebuildCacheSize = options.rebuildCacheSize ?? options.cacheSize ?? 200_000;
+  return {
+    name: NAME,
+    version: 2,
+    eventTypes: EVENT_TYPES,
+    tables: TABLES,
+    apply: (trx, events) => applyHouseholdBatch(trx, events, book),
+    rebuilding(): RebuildingProjection {
+      const behind = new HouseholdBook(units, rebuildCacheSize, 'write-behind');
+      return {
+        name: NAME,
+        version: 2,
+        eventTypes: EVENT_TYPES,
+        tables: TABLES,
+        apply: (trx, events) => applyHouseholdBatch(trx, events, behind),
+        async flush(trx) {
+          await writeOwed(trx, behind);
+          behind.mode = 'write-through';
+        },
+      };
+    },
+  };
+}
+
+/** The household projection over the shipped unit registry. */
+export const householdStatusProjection: Projection = createHouseholdProjection();

@@ -1,0 +1,59 @@
+import { type CachedHousehold, FoldCache } from './fold-cache.js';
+import type { UnitLookup } from './geography.js';
+
+/** Writes owed for a household since its rows were last written. */
+export interface Pending {
+  entry: CachedHousehold;
+  /** Store time and global position of its last event folded, for the status row. */
+  position: string;
+  recordedAt: Date;
+  /** The head's name, when a registration was folded since (it is written with the first row only). */
+  headName: string | null;
+  /**
+   * Log entries not stored yet, serialised (strings cost the garbage collector nothing to walk, and a
+   * rebuild owes most of the log until its flush); with `rewrite`, the whole log, replacing the
+   * stored chunks.
+   */
+  log: string[];
+  firstVersion: number;
+  lastVersion: number;
+  rewrite: boolean;
+  /** Something folded since could change its episodes or unit-year contributions. */
+  analytics: boolean;
+}
+
+/**
+ * What a household projection instance remembers: folds (FoldCache) and the writes it owes.
+ *
+ * `write-through` (the projector): every batch writes every row it changes before it commits, and
+ * memory is only a cache checked against the tables. `write-behind` (a rebuild, whose fresh tables
+ * nobody reads before the swap, and which starts over if anything fails): memory is the truth for
+ * the households it holds, and a household's rows are written once for many batches — when too many
+ * households are owed (then all of them) and at `flush`. That is what lets a rebuild write a status
+ * row and a log chunk per household rather than per household and page.
+ */
+export class HouseholdBook {
+  readonly units: UnitLookup;
+  readonly cache: FoldCache;
+  /** Owed writes (write-behind only between batches). */
+  readonly pending = new Map<string, Pending>();
+  mode: 'write-through' | 'write-behind';
+  /** Write-behind: households owed before everything owed is written. */
+  readonly maxPending: number;
+
+  constructor(units: UnitLookup, cacheSize: number, mode: HouseholdBook['mode']) {
+    this.units = units;
+    this.cache = new FoldCache(cacheSize);
+    this.mode = mode;
+    this.maxPending = Math.max(1, Math.floor(cacheSize / 2));
+  }
+
+  /**
+   * The fold memory holds and may be used without asking the tables: write-behind only, where the
+   * tables lag memory; owed households first, since the cache may have let them go.
+   */
+  authoritative(householdId: string): CachedHousehold | undefined {
+    if (this.mode !== 'write-behind') return undefined;
+    return this.pending.get(householdId)?.entry ?? this.cache.get(householdId);
+  }
+}

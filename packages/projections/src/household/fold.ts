@@ -1,0 +1,112 @@
+import {
+  type Area,
+  evolve,
+  type HouseholdEvent,
+  type HouseholdState,
+  initialState,
+  type LogEntry,
+  type SupportKind,
+} from '@benvung/domain';
+import { supportActionOf } from './support-action.js';
+
+/** A support action that starts support (a grant, an enrolment, one-off support) and still counts. */
+export interface SupportFact {
+  eventId: string | undefined;
+  kind: SupportKind;
+  on: string;
+  amountVnd: number;
+}
+
+/** Where the household was recorded from a date on: its registration, then each counting move. */
+export interface Place {
+  on: string;
+  unitCode: string;
+  area: Area;
+}
+
+/**
+ * A household as the projection folds it: the domain's state (the write side's own `evolve`, so voids
+ * and amendments re-derive everything the way the write side does) plus two facts the domain state
+ * does not keep and the read models need — when each support happened, and where the household was
+ * recorded over time. Both are re-derived from the log after a correction, like the state.
+ */
+export interface HouseholdFold {
+  readonly state: HouseholdState;
+  readonly supports: readonly SupportFact[];
+  readonly places: readonly Place[];
+}
+
+/** A household not registered (yet). */
+export const emptyFold = (): HouseholdFold => ({ state: initialState(), supports: [], places: [] });
+
+const isCorrection = (event: HouseholdEvent) => event.type === 'EventVoided' || event.type === 'EventAmended';
+
+function supportFact(event: HouseholdEvent, eventId: string | undefined): SupportFact | undefined {
+  const action = supportActionOf(event);
+  if (!action?.startsSupport) return undefined;
+  return { eventId, kind: action.kind, on: action.occurredOn, amountVnd: action.amountVnd ?? 0 };
+}
+
+function placeOf(event: HouseholdEvent, registered: boolean): Place | undefined {
+  if (event.type === 'HouseholdRegistered' && !registered) {
+    return { on: event.data.registeredOn, unitCode: event.data.unitCode, area: event.data.area };
+  }
+  if (event.type === 'HouseholdMoved' && registered) {
+    return { on: event.data.occurredOn, unitCode: event.data.toUnitCode, area: event.data.area };
+  }
+  return undefined;
+}
+
+/** Supports and places from the entries of a log that still count, in stream order. */
+function factsFromLog(log: readonly LogEntry[]): Pick<HouseholdFold, 'supports' | 'places'> {
+  const supports: SupportFact[] = [];
+  const places: Place[] = [];
+  for (const entry of log) {
+    if (entry.voided || isCorrection(entry.event)) continue;
+    const fact = supportFact(entry.event, entry.eventId);
+    if (fact) supports.push(fact);
+    const place = placeOf(entry.event, places.length > 0);
+    if (place) places.push(place);
+  }
+  return { supports, places };
+}
+
+/**
+ * Applies one event at its stream version. A correction needs the household's whole log in
+ * `fold.state.log` (the caller loads it): it re-derives the state, supports and places from it.
+ */
+export function foldEvent(fold: HouseholdFold, eventId: string, event: HouseholdEvent, version: number): HouseholdFold {
+  let state = fold.state;
+  // The stream version, not a count of the events applied: an event that went to the dead letters leaves a gap.
+  if (state.status !== 'unregistered' && state.version !== version - 1) state = { ...state, version: version - 1 };
+  const next = evolve(state, { eventId, event });
+  if (next.status === 'unregistered') return fold;
+  if (isCorrection(event)) return { state: next, ...factsFromLog(next.log) };
+  const fact = supportFact(event, eventId);
+  const place = placeOf(event, fold.state.status !== 'unregistered');
+  return {
+    state: next,
+    supports: fact ? [...fold.supports, fact] : fold.supports,
+    places: place ? [...fold.places, place] : fold.places,
+  };
+}
+
+/**
+ * The fold of a household from its stored log (the entries as they count now): the facts of the
+ * counting entries replayed in order, as the domain's own re-derivation does after a correction.
+ */
+export function foldFromLog(log: readonly LogEntry[]): HouseholdFold {
+  let state = initialState();
+  for (const entry of log) {
+    if (entry.voided || isCorrection(entry.event)) continue;
+    state = evolve(state, entry.eventId ? { eventId: entry.eventId, event: entry.event } : entry.event);
+  }
+  const last = log[log.length - 1];
+  if (state.status === 'unregistered' || !last) return emptyFold();
+  return { state: { ...state, version: last.version, log }, ...factsFromLog(log) };
+}
+
+/** The fold with its log set (loaded before a correction) or dropped (kept in memory between batches). */
+export function withLog(fold: HouseholdFold, log: readonly LogEntry[]): HouseholdFold {
+  return fold.state.status === 'unregistered' ? fold : { ...fold, state: { ...fold.state, log } };
+}

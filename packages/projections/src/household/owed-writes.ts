@@ -1,0 +1,48 @@
+import { JsonText } from '../sql/bulk.js';
+import type { HouseholdBook } from './book.js';
+import { derive } from './fold-cache.js';
+import { statusRow } from './status-row.js';
+import type { UnitYearDeltas } from './unit-year.js';
+import type { BatchWrites } from './write-statement.js';
+
+/**
+ * Adds what the book owes for these households to `w` and forgets it: each one's status row, its new
+ * log chunk (or its whole log, replacing the stored chunks), its episodes if they differ from what
+ * the table holds, and the difference its unit-year contributions make to the counts.
+ */
+export function addOwedWrites(
+  book: HouseholdBook,
+  householdIds: Iterable<string>,
+  w: BatchWrites,
+  deltas: UnitYearDeltas,
+): void {
+  for (const id of householdIds) {
+    const owed = book.pending.get(id);
+    if (!owed) continue;
+    book.pending.delete(id);
+    const { entry } = owed;
+    const stamp = { position: owed.position, recordedAt: owed.recordedAt, headName: owed.headName };
+    const row = statusRow(id, entry.fold, stamp, book.units);
+    if (row) w.status.push(row);
+
+    if (owed.log.length > 0) {
+      if (owed.rewrite) w.logRewrites.push({ household_id: id, first_version: owed.firstVersion });
+      w.log.push({
+        household_id: id,
+        first_version: owed.firstVersion,
+        last_version: owed.lastVersion,
+        entries: new JsonText(`[${owed.log.join(',')}]`),
+      });
+    }
+
+    if (!owed.analytics) continue;
+    const current = derive(id, entry.fold, book.units);
+    if (current.episodesKey !== entry.stored.episodesKey) {
+      w.episodeHouseholds.push(id);
+      w.episodes.push(...current.episodes);
+    }
+    deltas.add(entry.stored.contributions, -1);
+    deltas.add(current.contributions, 1);
+    entry.stored = current;
+  }
+}

@@ -1,0 +1,192 @@
+import { type RawBuilder, sql, type Transaction } from 'kysely';
+import { type BulkTable, columnList, unnestRows, upsertStatement } from '../sql/bulk.js';
+import type { ReadModelDatabase } from '../tables/database.js';
+import type { NewHouseholdFoldLog } from '../tables/household-fold-log.js';
+import type { NewHouseholdStatus } from '../tables/household-status.js';
+import type { NewRelapseEpisodes } from '../tables/relapse-episodes.js';
+import type { NewSupportLedger } from '../tables/support-ledger.js';
+import { UNIT_YEAR_COUNTS, type UnitYearDelta } from './unit-year.js';
+
+type Trx = Transaction<ReadModelDatabase>;
+
+const STATUS: BulkTable<NewHouseholdStatus> = {
+  table: 'household_status',
+  key: ['household_id'],
+  columns: [
+    ['household_id', 'uuid'],
+    ['household_code', 'text'],
+    ['unit_code', 'text'],
+    ['unit_code_now', 'text'],
+    ['area', 'text'],
+    ['village', 'text'],
+    ['member_count', 'integer'],
+    ['head_name', 'text'],
+    ['classification', 'text'],
+    ['standard_id', 'text'],
+    ['list_year', 'integer'],
+    ['last_review_date', 'date'],
+    ['last_review_type', 'text'],
+    ['latest_escape_date', 'date'],
+    ['newly_escaped_until', 'date'],
+    ['escape_count', 'integer'],
+    ['relapsed_count', 'integer'],
+    ['relapsed_near_poverty_count', 'integer'],
+    ['unable_to_escape', 'boolean'],
+    ['unable_to_escape_basis', 'text'],
+    ['unable_to_escape_since', 'date'],
+    ['support_totals', 'json'],
+    ['status', 'text'],
+    ['closed_on', 'date'],
+    ['close_reason', 'text'],
+    ['registered_on', 'date'],
+    ['version', 'integer'],
+    ['last_position', 'text'],
+    ['updated_at', 'timestamptz'],
+  ],
+};
+// The head's name comes with the registration only: later batches leave it as it is.
+const STATUS_UPDATE = STATUS.columns.map(([c]) => c).filter((c) => c !== 'household_id' && c !== 'head_name');
+
+const LEDGER: BulkTable<NewSupportLedger> = {
+  table: 'support_ledger',
+  key: ['event_id'],
+  columns: [
+    ['event_id', 'uuid'],
+    ['household_id', 'uuid'],
+    ['version', 'integer'],
+    ['kind', 'text'],
+    ['event_type', 'text'],
+    ['action', 'text'],
+    ['starts_support', 'boolean'],
+    ['occurred_on', 'date'],
+    ['amount_vnd', 'bigint'],
+    ['programme', 'text'],
+    ['project', 'text'],
+    ['reference', 'text'],
+    ['details', 'json'],
+    ['unit_code', 'text'],
+    ['voided', 'boolean'],
+    ['amended', 'boolean'],
+  ],
+};
+
+const EPISODES: BulkTable<NewRelapseEpisodes> = {
+  table: 'relapse_episodes',
+  key: ['household_id', 'escape_event_id'],
+  columns: [
+    ['household_id', 'uuid'],
+    ['escape_event_id', 'uuid'],
+    ['escape_date', 'date'],
+    ['escape_from', 'text'],
+    ['escape_to', 'text'],
+    ['relapse_poor_date', 'date'],
+    ['relapse_listed_date', 'date'],
+    ['closed_date', 'date'],
+    ['support_kinds', 'text'],
+    ['area', 'text'],
+    ['unit_code', 'text'],
+    ['province_then', 'text'],
+    ['province_now', 'text'],
+    ['unit_code_now', 'text'],
+    ['cohort', 'integer'],
+  ],
+};
+
+const UNIT_YEAR: BulkTable<UnitYearDelta> = {
+  table: 'unit_year_stats',
+  key: ['unit_code', 'year'],
+  columns: [['unit_code', 'text'], ['year', 'integer'], ...UNIT_YEAR_COUNTS.map((c) => [c, 'integer'] as const)],
+};
+
+/** Everything a slice of a batch writes. */
+export interface BatchWrites {
+  status: NewHouseholdStatus[];
+  /** Households whose stored log is replaced by one chunk (in `log`) starting at this version. */
+  logRewrites: Array<{ household_id: string; first_version: number }>;
+  log: NewHouseholdFoldLog[];
+  ledger: NewSupportLedger[];
+  /** Households whose episodes become exactly `episodes` (theirs among them). */
+  episodeHouseholds: string[];
+  episodes: NewRelapseEpisodes[];
+  unitYear: UnitYearDelta[];
+}
+
+/** Nothing to write yet. */
+export const emptyWrites = (): BatchWrites => ({
+  status: [],
+  logRewrites: [],
+  log: [],
+  ledger: [],
+  episodeHouseholds: [],
+  episodes: [],
+  unitYear: [],
+});
+
+const FOLD_LOG: BulkTable<NewHouseholdFoldLog> = {
+  table: 'household_fold_log',
+  key: ['household_id', 'first_version'],
+  columns: [
+    ['household_id', 'uuid'],
+    ['first_version', 'integer'],
+    ['last_version', 'integer'],
+    ['entries', 'json'],
+  ],
+};
+
+const LOG_REWRITE: BulkTable<{ household_id: string; first_version: number }> = {
+  table: 'household_fold_log',
+  key: ['household_id', 'first_version'],
+  columns: [
+    ['household_id', 'uuid'],
+    ['first_version', 'integer'],
+  ],
+};
+
+function unitYearSums(deltas: readonly UnitYearDelta[]): RawBuilder<unknown> {
+  const sums = UNIT_YEAR_COUNTS.map((c) => sql`${sql.id(c)} = unit_year_stats.${sql.id(c)} + EXCLUDED.${sql.id(c)}`);
+  return sql`
+    INSERT INTO unit_year_stats (${columnList(UNIT_YEAR)}) SELECT ${columnList(UNIT_YEAR)} FROM ${unnestRows(UNIT_YEAR, deltas)}
+    ON CONFLICT (unit_code, year) DO UPDATE SET ${sql.join(sums)}`;
+}
+
+/**
+ * Every write of a slice as ONE statement (data-modifying WITH queries), so that PostgreSQL executes
+ * it while this process folds the next slice instead of waiting for statement after statement. The
+ * parts touch disjoint rows: a log rewrite replaces the chunk at its first version and deletes the
+ * others; episodes are upserted and the households' other episodes deleted.
+ */
+export function writeStatement(w: BatchWrites): RawBuilder<unknown> | undefined {
+  const parts: RawBuilder<unknown>[] = [];
+  const part = (name: string, statement: RawBuilder<unknown>) =>
+    parts.push(sql`${sql.id(name)} AS (${statement} RETURNING 1)`);
+  if (w.status.length > 0) part('status', upsertStatement(STATUS, w.status, STATUS_UPDATE));
+  if (w.logRewrites.length > 0) {
+    part(
+      'log_old',
+      sql`DELETE FROM household_fold_log l USING ${unnestRows(LOG_REWRITE, w.logRewrites)}
+          WHERE l.household_id = r.household_id AND l.first_version <> r.first_version`,
+    );
+  }
+  if (w.log.length > 0) part('log', upsertStatement(FOLD_LOG, w.log, ['last_version', 'entries']));
+  if (w.ledger.length > 0) part('ledger', upsertStatement(LEDGER, w.ledger));
+  if (w.episodeHouseholds.length > 0) {
+    // Escape event ids are unique across households: the ones kept are enough to tell the others.
+    const kept = w.episodes.map((e) => e.escape_event_id);
+    part(
+      'episodes_gone',
+      sql`DELETE FROM relapse_episodes WHERE household_id = ANY(${w.episodeHouseholds}::uuid[])
+          AND NOT (escape_event_id = ANY(${kept}::uuid[]))`,
+    );
+    if (w.episodes.length > 0) part('episodes', upsertStatement(EPISODES, w.episodes));
+  }
+  if (w.unitYear.length > 0) part('unit_year', unitYearSums(w.unitYear));
+  return parts.length === 0 ? undefined : sql`WITH ${sql.join(parts)} SELECT 1`;
+}
+
+/** Unit-years left with no household are deleted, as a rebuild would not have them. */
+export async function deleteEmptyUnitYears(trx: Trx, keys: readonly UnitYearDelta[]): Promise<void> {
+  if (keys.length === 0) return;
+  await sql`
+    DELETE FROM unit_year_stats s USING ${unnestRows(UNIT_YEAR, keys)}
+    WHERE s.unit_code = r.unit_code AND s.year = r.year AND s.reviewed = 0`.execute(trx);
+}

@@ -1,0 +1,42 @@
+export { allProjections } from './all-projections.js';
+export { createReadModelDb } from './db.js';
+export type { HouseholdProjectionOptions } from './household-status/household-status-projection.js';
+export {
+  createHouseholdProjection,
+  householdStatusProjection,
+} from './household-status/household-status-projection.js';
+export type { HouseholdListQuery } from './household-status/queries.js';
+export { getHouseholdStatus, listHouseholds } from './household-status/queries.js';
+export { migrateReadModels } from './migrate.js';
+export { REBUILD_SCHEMA } from './rebuild/apply-page.js';
+export type { RebuildOptions, RebuildProgress, RebuildResult } from './rebuild/rebuild.js';
+export { rebuildProjections } from './rebuild/rebuild.js';
+export type { RelapseEpisodeQuery } from './relapse-episodes/queries.js';
+export { listRelapseEpisodes } from './relapse-episodes/queries.js';
+export type { YearStatus } from './review-history/queries.js';
+export { newlyPoorReviews, yearEndStatuses } from './review-history/queries.js';
+export { reviewHistoryProjection } from './review-history/review-history-projection.js';
+export type { OnProjectionError } from './runtime/apply-batch.js';
+export { readCheckpoint } from './runtime/checkpoint.js';
+export type { Projection, RebuildingProjection } from './runtime/projection.js';
+export type { ProjectionStatus, RunnerOptions } from './runtime/projection-runner.js';
+export { runProjection } from './runtime/projection-runner.js';
+export type { ProjectorOptions } from './runtime/projector.js';
+export { Projector } from './runtime/projector.js';
+export type { SupportLedgerQuery } from './support-ledger/queries.js';
+export { listSupportLedger } from './support-ledger/queries.js';
+export type { ReadModelDatabase } from './tables/database.js';
+export type {
+  HouseholdStatusRow,
+  HouseholdStatusTable,
+  NewHouseholdStatus,
+  SupportTotal,
+} from './tables/household-status.js';
+export type { ProjectionCheckpointRow, ProjectionCheckpointTable } from './tables/projection-checkpoint.js';
+export type { RelapseEpisodesRow, RelapseEpisodesTable } from './tables/relapse-episodes.js';
+export type { ReviewHistoryRow, ReviewHistoryTable } from './tables/review-history.js';
+export type { SupportLedgerRow, SupportLedgerTable } from './tables/support-ledger.js';
+export type { UnitYearHouseholdsRow, UnitYearHouseholdsTable } from './tables/unit-year-households.js';
+export type { UnitYearStatsRow, UnitYearStatsTable } from './tables/unit-year-stats.js';
+export type { UnitYearHouseholds, UnitYearStatsQuery, UnitYearStatsWithRate } from './unit-year-stats/queries.js';
+export { listUnitYearStats, upsertUnitYearHouseholds } from './unit-year-stats/queries.js';

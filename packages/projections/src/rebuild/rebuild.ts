@@ -1,0 +1,98 @@
+import type { EventStore } from '@benvung/event-store';
+import { sql } from 'kysely';
+import { createReadModelDb } from '../db.js';
+import { migrateReadModels } from '../migrate.js';
+import type { Projection } from '../runtime/projection.js';
+import { applyPage, REBUILD_SCHEMA } from './apply-page.js';
+import { swapIn } from './swap.js';
+
+export interface RebuildProgress {
+  processed: number;
+  eventsPerSecond: number;
+  /** Events in the log when the rebuild started, when the store can tell. */
+  total?: number;
+  phase: 'replaying' | 'switching' | 'done';
+}
+
+export interface RebuildOptions {
+  store: EventStore;
+  connectionString: string;
+  projections: readonly Projection[];
+  batchSize?: number;
+  total?: number;
+  onProgress?: (p: RebuildProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface RebuildResult {
+  events: number;
+  seconds: number;
+  eventsPerSecond: number;
+  position: string | undefined;
+}
+
+/**
+ * Replays the whole log from position zero into fresh tables in REBUILD_SCHEMA while the live tables
+ * keep serving, then swaps the rebuilt tables in (see swap.ts) and moves the checkpoints.
+ */
+export async function rebuildProjections(options: RebuildOptions): Promise<RebuildResult> {
+  const { store } = options;
+  // Instances of their own for this rebuild, where a projection offers one (it may write behind).
+  const rebuilding = options.projections.map((p) => p.rebuilding?.());
+  const projections = options.projections.map((p, i) => rebuilding[i] ?? p);
+  const main = createReadModelDb(options.connectionString, { max: 2 });
+  await sql`DROP SCHEMA IF EXISTS ${sql.id(REBUILD_SCHEMA)} CASCADE`.execute(main);
+  await sql`CREATE SCHEMA ${sql.id(REBUILD_SCHEMA)}`.execute(main);
+  const fresh = createReadModelDb(options.connectionString, { max: 2, searchPath: REBUILD_SCHEMA });
+  try {
+    await migrateReadModels(fresh, REBUILD_SCHEMA);
+    const eventTypes = [...new Set(projections.flatMap((p) => p.eventTypes))];
+    const started = performance.now();
+    let processed = 0;
+    let position: string | undefined;
+    const report = (phase: RebuildProgress['phase']) => {
+      const seconds = (performance.now() - started) / 1000;
+      options.onProgress?.({
+        processed,
+        eventsPerSecond: seconds > 0 ? processed / seconds : 0,
+        phase,
+        ...(options.total !== undefined ? { total: options.total } : {}),
+      });
+    };
+    // Replay without holding any lock on the live tables.
+    for (;;) {
+      if (options.signal?.aborted) throw new Error('rebuild aborted');
+      const page = await store.readAll({
+        ...(position !== undefined ? { after: position } : {}),
+        maxCount: options.batchSize ?? 5000,
+        eventTypes,
+      });
+      if (page.events.length > 0) await applyPage(fresh, projections, page.events);
+      processed += page.events.length;
+      position = page.position;
+      report('replaying');
+      if (page.endOfLog) break;
+    }
+    // Rows a projection kept in memory go to the fresh tables now; it writes through from here on.
+    await fresh.transaction().execute(async (trx) => {
+      for (const p of rebuilding) if (p) await p.flush(trx);
+    });
+    report('switching');
+    position = await swapIn({
+      main,
+      fresh,
+      store,
+      projections,
+      eventTypes,
+      position,
+      processedRef: (n) => (processed += n),
+    });
+    const seconds = (performance.now() - started) / 1000;
+    report('done');
+    return { events: processed, seconds, eventsPerSecond: processed / seconds, position };
+  } finally {
+    await fresh.destroy();
+    await sql`DROP SCHEMA IF EXISTS ${sql.id(REBUILD_SCHEMA)} CASCADE`.execute(main).catch(() => {});
+    await main.destroy();
+  }
+}

@@ -1,0 +1,74 @@
+import type { EventStore } from '@benvung/event-store';
+import { type Kysely, sql } from 'kysely';
+import type { Projection } from '../runtime/projection.js';
+import type { ReadModelDatabase } from '../tables/database.js';
+import { applyPage, applyToAll, REBUILD_SCHEMA } from './apply-page.js';
+
+export interface SwapOptions {
+  main: Kysely<ReadModelDatabase>;
+  fresh: Kysely<ReadModelDatabase>;
+  store: EventStore;
+  projections: readonly Projection[];
+  eventTypes: readonly string[];
+  position: string | undefined;
+  processedRef: (n: number) => void;
+}
+
+/**
+ * The switch, in one transaction on the live database: lock the projections' checkpoint rows (live
+ * workers wait, then find their checkpoint moved and resume from the new one), apply the few events
+ * that arrived since the replay ended, replace each live table by its rebuilt twin, move checkpoints.
+ * Readers of the old tables finish first (DROP waits for them); none sees a half-built table.
+ */
+export async function swapIn(o: SwapOptions): Promise<string | undefined> {
+  let position = o.position;
+  // Catch up outside the lock first, so the locked window is short.
+  for (;;) {
+    const page = await o.store.readAll({
+      ...(position ? { after: position } : {}),
+      maxCount: 5000,
+      eventTypes: o.eventTypes,
+    });
+    if (page.events.length > 0) await applyPage(o.fresh, o.projections, page.events);
+    o.processedRef(page.events.length);
+    position = page.position;
+    if (page.endOfLog) break;
+  }
+  await o.main.transaction().execute(async (trx) => {
+    const names = o.projections.map((p) => p.name);
+    for (const name of names) {
+      await trx
+        .insertInto('projection_checkpoint')
+        .values({ name, position: null })
+        .onConflict((oc) => oc.column('name').doNothing())
+        .execute();
+    }
+    await trx.selectFrom('projection_checkpoint').select('name').where('name', 'in', names).forUpdate().execute();
+    await sql`SET LOCAL search_path = ${sql.id(REBUILD_SCHEMA)}, public`.execute(trx);
+    for (;;) {
+      const page = await o.store.readAll({
+        ...(position ? { after: position } : {}),
+        maxCount: 5000,
+        eventTypes: o.eventTypes,
+      });
+      await applyToAll(trx, o.projections, page.events);
+      o.processedRef(page.events.length);
+      position = page.position;
+      if (page.endOfLog) break;
+    }
+    await sql`SET LOCAL search_path = public`.execute(trx);
+    for (const p of o.projections) {
+      for (const table of p.tables) {
+        await sql`DROP TABLE public.${sql.id(table)}`.execute(trx);
+        await sql`ALTER TABLE ${sql.id(REBUILD_SCHEMA)}.${sql.id(table)} SET SCHEMA public`.execute(trx);
+      }
+      await sql`DELETE FROM public.projection_dead_letter WHERE projection = ${p.name}`.execute(trx);
+      await trx
+        .updateTable('projection_checkpoint')
+        .set({ position: position ?? null, updated_at: sql<Date>`now()` })
+        .where('name', '=', p.name)
+        .execute();
+    }
+  });
+  return position;
+}

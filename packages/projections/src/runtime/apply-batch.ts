@@ -1,0 +1,81 @@
+import type { RecordedEvent } from '@benvung/event-store';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { ReadModelDatabase } from '../tables/database.js';
+import { lockCheckpoint, saveCheckpoint } from './checkpoint.js';
+import type { Projection } from './projection.js';
+
+/** What to do with an event the projection cannot apply. */
+export type OnProjectionError = 'dead_letter' | 'stop';
+
+/** Thrown inside a batch transaction when another worker moved the checkpoint first. */
+export class CheckpointMovedError extends Error {
+  constructor(readonly projection: string) {
+    super(`checkpoint of ${projection} moved: another worker is ahead`);
+  }
+}
+
+export interface BatchOutcome {
+  applied: number;
+  deadLettered: number;
+}
+
+async function deadLetter(trx: Transaction<ReadModelDatabase>, projection: string, event: RecordedEvent, err: unknown) {
+  await trx
+    .insertInto('projection_dead_letter')
+    .values({
+      projection,
+      event_id: event.eventId,
+      stream_id: event.streamId,
+      version: event.version,
+      event_type: event.type,
+      position: event.position,
+      error: err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 4000) : String(err).slice(0, 4000),
+    })
+    .onConflict((oc) => oc.columns(['projection', 'event_id']).doNothing())
+    .execute();
+}
+
+/**
+ * Applies one batch and moves the checkpoint in the same transaction. If the batch fails, it is
+ * applied again event by event under savepoints, so one bad event goes to the dead-letter table
+ * (or stops the projection) while the others are kept.
+ */
+export async function applyBatch(
+  db: Kysely<ReadModelDatabase>,
+  projection: Projection,
+  events: readonly RecordedEvent[],
+  expected: string | undefined,
+  position: string | undefined,
+  onError: OnProjectionError,
+): Promise<BatchOutcome> {
+  const run = (isolate: boolean) =>
+    db.transaction().execute(async (trx) => {
+      const current = await lockCheckpoint(trx, projection.name);
+      if (current !== expected) throw new CheckpointMovedError(projection.name);
+      let deadLettered = 0;
+      if (!isolate) {
+        if (events.length > 0) await projection.apply(trx, events);
+      } else {
+        for (const event of events) {
+          await sql`SAVEPOINT one_event`.execute(trx);
+          try {
+            await projection.apply(trx, [event]);
+            await sql`RELEASE SAVEPOINT one_event`.execute(trx);
+          } catch (err) {
+            if (onError === 'stop') throw err;
+            await sql`ROLLBACK TO SAVEPOINT one_event`.execute(trx);
+            await deadLetter(trx, projection.name, event, err);
+            deadLettered++;
+          }
+        }
+      }
+      await saveCheckpoint(trx, projection.name, position, events.length - deadLettered);
+      return { applied: events.length - deadLettered, deadLettered };
+    });
+  try {
+    return await run(false);
+  } catch (err) {
+    if (err instanceof CheckpointMovedError || events.length === 0) throw err;
+    return run(true);
+  }
+}

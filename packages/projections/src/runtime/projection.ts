@@ -1,0 +1,29 @@
+import type { RecordedEvent } from '@benvung/event-store';
+import type { Transaction } from 'kysely';
+import type { ReadModelDatabase } from '../tables/database.js';
+
+/**
+ * A named, versioned read model. `apply` receives a batch in global order inside the transaction that
+ * also moves the checkpoint, and must be idempotent per event (a batch may be seen again after a crash
+ * between commit and acknowledgement — it is not, by construction, but handlers do not count on it).
+ */
+export interface Projection {
+  readonly name: string;
+  readonly version: number;
+  readonly eventTypes: readonly string[];
+  /** Tables this projection owns: a rebuild fills fresh copies and swaps them in. */
+  readonly tables: readonly (keyof ReadModelDatabase)[];
+  apply(trx: Transaction<ReadModelDatabase>, events: readonly RecordedEvent[]): Promise<void>;
+  /**
+   * Optional: an instance for one rebuild. The rebuild applies every page through it and calls its
+   * `flush` once the log is replayed, before catching up and swapping the tables in. Nobody reads the
+   * fresh tables meanwhile and a failed rebuild starts over, so the instance may keep rows in memory
+   * across pages and write each once; after `flush` it must write through, like `apply`.
+   */
+  rebuilding?(): RebuildingProjection;
+}
+
+/** A projection instance for a rebuild: see `Projection.rebuilding`. */
+export interface RebuildingProjection extends Projection {
+  flush(trx: Transaction<ReadModelDatabase>): Promise<void>;
+}

@@ -1,0 +1,22 @@
+import type { HouseholdFoldLogTable } from './household-fold-log.js';
+import type { HouseholdStatusTable } from './household-status.js';
+import type { ProjectionCheckpointTable } from './projection-checkpoint.js';
+import type { ProjectionDeadLetterTable } from './projection-dead-letter.js';
+import type { RelapseEpisodesTable } from './relapse-episodes.js';
+import type { ReviewHistoryTable } from './review-history.js';
+import type { SupportLedgerTable } from './support-ledger.js';
+import type { UnitYearHouseholdsTable } from './unit-year-households.js';
+import type { UnitYearStatsTable } from './unit-year-stats.js';
+
+/** Every read-model table, as kysely sees them. */
+export interface ReadModelDatabase {
+  household_fold_log: HouseholdFoldLogTable;
+  household_status: HouseholdStatusTable;
+  projection_checkpoint: ProjectionCheckpointTable;
+  projection_dead_letter: ProjectionDeadLetterTable;
+  relapse_episodes: RelapseEpisodesTable;
+  review_history: ReviewHistoryTable;
+  support_ledger: SupportLedgerTable;
+  unit_year_households: UnitYearHouseholdsTable;
+  unit_year_stats: UnitYearStatsTable;
+}
