@@ -1,0 +1,134 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { GatewayGeography } from './application/geography.js';
+import { KeyedMutex } from './application/keyed-mutex.js';
+import { authPlugin } from './plugins/auth.js';
+import type { GatewayDeps } from './plugins/deps.js';
+import { metricsPlugin } from './plugins/metrics.js';
+import { problemPlugin, sendProblem } from './plugins/problem.js';
+import { adminRoutes } from './routes/admin.js';
+import { analyticsRoutes } from './routes/analytics.js';
+import { analyticsTableRoutes } from './routes/analytics-tables.js';
+import { auditRoutes } from './routes/audit.js';
+import { commandRoutes } from './routes/commands.js';
+import { healthRoutes } from './routes/health.js';
+import { householdRoutes } from './routes/households.js';
+
+export interface BuildAppOptions {
+  deps: GatewayDeps;
+  /** HS256 secret that bearer tokens are verified with. */
+  jwtSecret: Uint8Array;
+  /** Key of the keyed hash pseudonymising households in analytics exports. */
+  pseudonymKey: Uint8Array;
+  /** Geography: which unit codes a scope covers (a province its communes, old codes included). */
+  geography: GatewayGeography;
+  bodyLimitBytes?: number;
+  rateLimitPerMinute?: number;
+  corsOrigins?: readonly string[];
+  /** A pino logger; none means silent (tests). */
+  logger?: FastifyBaseLogger;
+}
+
+/** Builds the gateway; never listens (server.ts and the start script do). */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
+    // An incoming X-Request-Id is kept when it is short and plain (it ends up in every log line).
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : crypto.randomUUID();
+    },
+    ajv: { customOptions: { coerceTypes: false } },
+    // Router-level mistakes (malformed URL, over-long id) answer problem+json like every other error.
+    frameworkErrors: (error, request, reply) => {
+      const status = (error as { statusCode?: number }).statusCode ?? 400;
+      return sendProblem(reply, request, {
+        status,
+        code: (error.code ?? 'BAD_REQUEST').replace(/^FST_ERR_/, ''),
+        title: 'The request could not be processed',
+        detail: status === 414 ? 'a path segment is too long' : 'the URL is malformed',
+      });
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('deps', options.deps);
+  app.decorate('geography', options.geography);
+  app.decorate('commandQueue', new KeyedMutex());
+  app.decorate('pseudonymKey', options.pseudonymKey);
+  // The route table, for tests that must cover every route (authorization table, fuzzing).
+  const routes: Array<{ method: string; url: string }> = [];
+  app.decorate('routeTable', routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(problemPlugin);
+  await app.register(metricsPlugin);
+  await app.register(helmet, {
+    // Swagger UI needs inline scripts and styles on /docs; the API itself serves JSON only.
+    contentSecurityPolicy: {
+      directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"] },
+    },
+  });
+  await app.register(cors, { origin: options.corsOrigins?.length ? [...options.corsOrigins] : false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'benvung API',
+        version: '1.0.0',
+        description: 'Household follow-up for sustainable poverty reduction',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(healthRoutes);
+
+  // Everything under /v1 is authenticated; the rate limit keys on the token's subject.
+  await app.register(async (v1) => {
+    await v1.register(authPlugin, { secret: options.jwtSecret });
+    if (options.rateLimitPerMinute) {
+      await v1.register(rateLimit, {
+        max: options.rateLimitPerMinute,
+        timeWindow: 60_000,
+        keyGenerator: (request) => (request.actor.id !== 'anonymous' ? `sub:${request.actor.id}` : `ip:${request.ip}`),
+        hook: 'preHandler',
+      });
+    }
+    await v1.register(householdRoutes);
+    await v1.register(commandRoutes);
+    await v1.register(auditRoutes);
+    await v1.register(adminRoutes);
+    await v1.register(analyticsRoutes);
+    await v1.register(analyticsTableRoutes);
+  });
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    geography: GatewayGeography;
+    /** Serialises commands on the same household within this process. */
+    commandQueue: KeyedMutex;
+    routeTable: ReadonlyArray<{ method: string; url: string }>;
+  }
+}

@@ -1,0 +1,109 @@
+import type { ReadModelDatabase } from '@benvung/projections';
+import { type Kysely, sql } from 'kysely';
+
+/** What a relapse means: back on the poor list (default), or back on either list. */
+export type RelapseDefinition = 'poor' | 'poor_or_near_poor';
+export type EpisodeGrouping = 'none' | 'supportKind' | 'province' | 'cohort' | 'area';
+
+export interface EpisodeFilter {
+  definition: RelapseDefinition;
+  /** Analysis date (YYYY-MM-DD): episodes escaping later are left out, open ones are censored here. */
+  asOf: string;
+  /** Unit codes (current and old) the episodes' units must be among; undefined for no restriction. */
+  unitCodes: readonly string[] | undefined;
+}
+
+/** Counts of episodes per (group, time in days, outcome): all Kaplan–Meier needs, a few thousand rows. */
+export interface EpisodeCount {
+  group: string;
+  time: number;
+  event: boolean;
+  count: number;
+}
+
+const GROUP_COLUMN: Record<EpisodeGrouping, string> = {
+  none: "'all'",
+  supportKind: 'support_kinds',
+  // Resolved to the province holding the unit on asOf by the caller (geography is not in SQL).
+  province: 'unit_code',
+  cohort: 'cohort::text',
+  area: 'area',
+};
+
+/**
+ * The episodes of the definition, each ended by its relapse (an event) or censored at the household's
+ * closure or at asOf, aggregated in PostgreSQL so a million episodes cross the wire as a few thousand
+ * rows. Under `poor` an episode starts at an escape from poverty and ends at the next poor
+ * classification; under `poor_or_near_poor` it starts when the household leaves both lists and ends
+ * when it is on either again.
+ */
+export async function countEpisodes(
+  db: Kysely<ReadModelDatabase>,
+  filter: EpisodeFilter,
+  grouping: EpisodeGrouping,
+): Promise<EpisodeCount[]> {
+  const relapse = filter.definition === 'poor' ? sql.ref('relapse_poor_date') : sql.ref('relapse_listed_date');
+  const start = filter.definition === 'poor' ? sql`escape_from = 'poor'` : sql`escape_to = 'non_poor'`;
+  const units = filter.unitCodes ? sql`AND unit_code = ANY(${[...filter.unitCodes]}::text[])` : sql``;
+  const result = await sql<{ grp: string; time: number; event: boolean; n: string }>`
+    WITH e AS (
+      SELECT ${sql.raw(GROUP_COLUMN[grouping])} AS grp, escape_date,
+             CASE WHEN ${relapse} <= ${filter.asOf}::date THEN ${relapse} END AS relapsed_on,
+             CASE WHEN closed_date <= ${filter.asOf}::date THEN closed_date END AS closed_on
+      FROM relapse_episodes
+      WHERE ${start} AND escape_date <= ${filter.asOf}::date ${units}
+    )
+    SELECT grp,
+           (COALESCE(relapsed_on, LEAST(closed_on, ${filter.asOf}::date)) - escape_date)::int AS time,
+           relapsed_on IS NOT NULL AND (closed_on IS NULL OR relapsed_on <= closed_on) AS event,
+           count(*) AS n
+    FROM e GROUP BY 1, 2, 3`.execute(db);
+  return result.rows.map((r) => ({ group: r.grp, time: r.time, event: r.event, count: Number(r.n) }));
+}
+
+/** One episode as exported (no household id: the caller pseudonymises it). */
+export interface EpisodeExportRow {
+  household_id: string;
+  escape_event_id: string;
+  escape_date: string;
+  escape_from: string;
+  escape_to: string;
+  end_date: string;
+  relapsed: boolean;
+  time_days: number;
+  support_kinds: string;
+  area: string;
+  province_then: string;
+  province_now: string;
+  cohort: number;
+}
+
+/** A page of episodes of the definition, ended or censored as in `countEpisodes`, in a stable order. */
+export async function pageEpisodes(
+  db: Kysely<ReadModelDatabase>,
+  filter: EpisodeFilter,
+  after: { householdId: string; escapeEventId: string } | undefined,
+  limit: number,
+): Promise<EpisodeExportRow[]> {
+  const relapse = filter.definition === 'poor' ? sql.ref('relapse_poor_date') : sql.ref('relapse_listed_date');
+  const start = filter.definition === 'poor' ? sql`escape_from = 'poor'` : sql`escape_to = 'non_poor'`;
+  const units = filter.unitCodes ? sql`AND unit_code = ANY(${[...filter.unitCodes]}::text[])` : sql``;
+  const cursor = after
+    ? sql`AND (household_id, escape_event_id) > (${after.householdId}::uuid, ${after.escapeEventId}::uuid)`
+    : sql``;
+  const result = await sql<EpisodeExportRow>`
+    WITH e AS (
+      SELECT *, CASE WHEN ${relapse} <= ${filter.asOf}::date THEN ${relapse} END AS relapsed_on,
+                CASE WHEN closed_date <= ${filter.asOf}::date THEN closed_date END AS closed_on
+      FROM relapse_episodes
+      WHERE ${start} AND escape_date <= ${filter.asOf}::date ${units} ${cursor}
+      ORDER BY household_id, escape_event_id LIMIT ${limit}
+    )
+    SELECT household_id, escape_event_id, escape_date::text, escape_from, escape_to,
+           COALESCE(relapsed_on, LEAST(closed_on, ${filter.asOf}::date))::text AS end_date,
+           relapsed_on IS NOT NULL AS relapsed,
+           (COALESCE(relapsed_on, LEAST(closed_on, ${filter.asOf}::date)) - escape_date)::int AS time_days,
+           support_kinds, area, province_then, province_now, cohort
+    FROM e ORDER BY household_id, escape_event_id`.execute(db);
+  return result.rows;
+}

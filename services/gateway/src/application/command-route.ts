@@ -1,0 +1,56 @@
+import type { HouseholdCommand, HouseholdEvent } from '@benvung/domain';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { HttpProblem } from '../plugins/problem.js';
+import { respondToCommand } from './command-response.js';
+import { executeHouseholdCommand } from './household-commands.js';
+import { inScope } from './unit-scope.js';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export interface HouseholdCommandSpec {
+  householdId: string;
+  command: HouseholdCommand;
+  /** Business date of the command (review effective date, support date …); defaults to today. */
+  occurredOn: string | undefined;
+  /** Builds the 201 body from the decided events. */
+  respond?: (events: HouseholdEvent[]) => Record<string, unknown>;
+}
+
+/**
+ * The common path of every command on an existing household: the household must be in the caller's
+ * units (else 404, as if it did not exist), then decide and append with If-Match / Idempotency-Key.
+ */
+export async function runHouseholdCommand(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  spec: HouseholdCommandSpec,
+): Promise<void> {
+  const occurredOn = spec.occurredOn ?? today();
+  await respondToCommand(app, request, reply, async (ctx) => {
+    const result = await app.commandQueue.run(spec.householdId, () =>
+      executeHouseholdCommand(app.deps.store, spec.householdId, spec.command, {
+        ...ctx,
+        actor: request.actor,
+        correlationId: request.id,
+        occurredAt: new Date(`${occurredOn}T00:00:00Z`),
+        authorize: (state) => {
+          if (state.status !== 'unregistered' && !inScope(request.units, state.unitCode, app.geography.covers)) {
+            throw new HttpProblem(404, 'HOUSEHOLD_NOT_FOUND', 'Not found', 'no such household');
+          }
+        },
+      }),
+    );
+    return {
+      statusCode: 201,
+      version: result.version,
+      body: {
+        householdId: spec.householdId,
+        version: result.version,
+        position: result.position,
+        events: result.events.map((e) => e.type),
+        ...(spec.respond?.(result.events) ?? {}),
+      },
+    };
+  });
+}

@@ -1,0 +1,111 @@
+import {
+  type Actor,
+  decide,
+  decodeHouseholdEnvelope,
+  encodeHouseholdEvent,
+  evolve,
+  type HouseholdCommand,
+  type HouseholdEvent,
+  type HouseholdState,
+  householdStreamId,
+  initialState,
+} from '@benvung/domain';
+import { ConcurrencyError, type EventStore, StreamNotFoundError } from '@benvung/event-store';
+
+export interface CommandContext {
+  actor: Actor;
+  correlationId: string;
+  /** Business time of the command (when it happened), as the caller says or now. */
+  occurredAt: Date;
+  /** From If-Match: decide only on this version, never retry. */
+  expectedVersion?: number;
+  idempotencyKey?: string;
+  /** Retries on a concurrent write when no expected version was given. */
+  maxAttempts?: number;
+  /** Checked on the loaded state before deciding (unit scope); throws to refuse. */
+  authorize?: (state: HouseholdState) => void;
+  /** Deterministic event ids (from an Idempotency-Key) make a retried append a no-op in the store. */
+  eventId?: (index: number) => string;
+}
+
+export interface CommandResult {
+  events: HouseholdEvent[];
+  state: HouseholdState;
+  version: number;
+  position: string;
+}
+
+export async function loadHousehold(
+  store: EventStore,
+  householdId: string,
+): Promise<{ state: HouseholdState; version: number }> {
+  let state = initialState();
+  let version = 0;
+  try {
+    for (const recorded of await store.readStream(householdStreamId(householdId))) {
+      state = evolve(state, decodeHouseholdEnvelope(recorded));
+      version = recorded.version;
+    }
+  } catch (err) {
+    if (!(err instanceof StreamNotFoundError)) throw err;
+  }
+  return { state, version };
+}
+
+/**
+ * Loads the household, decides with the pure decider and appends with the version it decided on, so
+ * no concurrent write is ever overwritten. Without If-Match a conflict means "decide again on fresh
+ * state", a bounded number of times.
+ */
+export async function executeHouseholdCommand(
+  store: EventStore,
+  householdId: string,
+  command: HouseholdCommand,
+  ctx: CommandContext,
+): Promise<CommandResult> {
+  const attempts = ctx.expectedVersion !== undefined ? 1 : (ctx.maxAttempts ?? 20);
+  for (let attempt = 1; ; attempt++) {
+    const { state, version } = await loadHousehold(store, householdId);
+    ctx.authorize?.(state);
+    if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== version) {
+      throw new ConcurrencyError(householdStreamId(householdId), ctx.expectedVersion, version);
+    }
+    const events = decide(command, state);
+    try {
+      const result = await store.appendToStream(
+        householdStreamId(householdId),
+        events.map((event, index) => {
+          const encoded = encodeHouseholdEvent(event);
+          return {
+            ...(ctx.eventId ? { eventId: ctx.eventId(index) } : {}),
+            type: encoded.type,
+            schemaVersion: encoded.schemaVersion,
+            data: encoded.data,
+            personal: encoded.personal,
+            occurredAt: ctx.occurredAt,
+            metadata: {
+              actorId: ctx.actor.id,
+              actorRole: ctx.actor.role,
+              correlationId: ctx.correlationId,
+              ...(ctx.idempotencyKey ? { idempotencyKey: ctx.idempotencyKey } : {}),
+            },
+          };
+        }),
+        { expectedVersion: version === 0 ? 'no_stream' : version },
+      );
+      return {
+        events,
+        state: events.reduce(evolve, state),
+        version: result.nextExpectedVersion,
+        position: result.position,
+      };
+    } catch (err) {
+      if (err instanceof ConcurrencyError && attempt < attempts) {
+        // Another writer (another gateway instance) got there first: back off a little, with jitter.
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** attempt)));
+        continue;
+      }
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,22 @@
+import type { AccessLogRow, GatewayDb, NewAccessLog } from './tables.js';
+
+export async function recordAccess(db: GatewayDb, entry: NewAccessLog): Promise<void> {
+  await db.insertInto('access_log').values(entry).execute();
+}
+
+export interface AccessLogQuery {
+  householdId?: string;
+  actorId?: string;
+  /** Keyset cursor: entries with a smaller id. */
+  beforeId?: string;
+  limit: number;
+}
+
+/** Newest first. */
+export async function listAccess(db: GatewayDb, q: AccessLogQuery): Promise<AccessLogRow[]> {
+  let query = db.selectFrom('access_log').selectAll().orderBy('id', 'desc').limit(q.limit);
+  if (q.householdId) query = query.where('household_id', '=', q.householdId);
+  if (q.actorId) query = query.where('actor_id', '=', q.actorId);
+  if (q.beforeId) query = query.where('id', '<', q.beforeId);
+  return query.execute();
+}

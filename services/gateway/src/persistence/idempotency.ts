@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import type { GatewayDb } from './tables.js';
+
+export interface StoredResponse {
+  statusCode: number;
+  body: unknown;
+}
+
+export function requestHash(method: string, path: string, body: unknown): string {
+  return createHash('sha256')
+    .update(`${method} ${path}\n${JSON.stringify(body ?? null)}`)
+    .digest('hex');
+}
+
+export async function findIdempotentResponse(
+  db: GatewayDb,
+  actorId: string,
+  key: string,
+): Promise<{ requestHash: string; response: StoredResponse } | undefined> {
+  const row = await db
+    .selectFrom('idempotency_key')
+    .select(['request_hash', 'status_code', 'response'])
+    .where('actor_id', '=', actorId)
+    .where('key', '=', key)
+    .executeTakeFirst();
+  return row
+    ? { requestHash: row.request_hash, response: { statusCode: row.status_code, body: row.response } }
+    : undefined;
+}
+
+/** Keeps the first response for the key; a concurrent duplicate finds the row already there. */
+export async function saveIdempotentResponse(
+  db: GatewayDb,
+  actorId: string,
+  key: string,
+  hash: string,
+  response: StoredResponse,
+): Promise<void> {
+  await db
+    .insertInto('idempotency_key')
+    .values({
+      actor_id: actorId,
+      key,
+      request_hash: hash,
+      status_code: response.statusCode,
+      response: JSON.stringify(response.body),
+    })
+    .onConflict((oc) => oc.columns(['actor_id', 'key']).doNothing())
+    .execute();
+}

@@ -1,0 +1,38 @@
+import type { ReadModelDatabase } from '@benvung/projections';
+import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kysely';
+
+/** A command's first response, kept so a retry with the same Idempotency-Key gets it again. */
+export interface IdempotencyKeyTable {
+  actor_id: string;
+  key: string;
+  /** SHA-256 of method, path and body: the same key with another request is refused. */
+  request_hash: string;
+  status_code: number;
+  response: ColumnType<unknown, string, string>;
+  created_at: Generated<Date>;
+}
+
+/** Who read which household's history, replay or verification, and when (auditors are audited). */
+export interface AccessLogTable {
+  id: Generated<string>;
+  actor_id: string;
+  actor_role: string;
+  household_id: string;
+  action: 'history' | 'state' | 'verify';
+  request_id: string;
+  at: Generated<Date>;
+}
+
+export type IdempotencyKeyRow = Selectable<IdempotencyKeyTable>;
+export type AccessLogRow = Selectable<AccessLogTable>;
+export type NewAccessLog = Insertable<AccessLogTable>;
+
+// A type alias (not an interface) so kysely's withTables accepts it.
+export type GatewayTables = {
+  idempotency_key: IdempotencyKeyTable;
+  access_log: AccessLogTable;
+};
+
+/** The gateway reads the read models and owns two tables of its own. */
+export type GatewayDatabase = ReadModelDatabase & GatewayTables;
+export type GatewayDb = Kysely<GatewayDatabase>;

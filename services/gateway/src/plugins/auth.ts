@@ -1,0 +1,77 @@
+import { type Actor, UnitCode } from '@benvung/domain';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { errors as joseErrors, jwtVerify } from 'jose';
+import { z } from 'zod';
+import { HttpProblem } from './problem.js';
+
+export const Role = z.enum(['case_worker', 'supervisor', 'auditor', 'analyst', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+/** The claims benvung reads from a token; anything else in it is ignored. */
+export const TokenClaims = z.object({
+  sub: z.string().min(1).max(200),
+  role: Role,
+  units: z.array(UnitCode).max(500).default([]),
+});
+export type TokenClaims = z.infer<typeof TokenClaims>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    /** Unit codes the caller may act on (a province covers its communes). */
+    units: readonly string[];
+  }
+  interface FastifyContextConfig {
+    /** Roles allowed on the route; checked after authentication. */
+    roles?: readonly Role[];
+  }
+}
+
+const unauthorized = (detail: string) => new HttpProblem(401, 'UNAUTHENTICATED', 'Authentication required', detail);
+
+/** Verifies an HS256 bearer token and returns its claims; every failure is a 401 with a reason. */
+export async function verifyBearer(header: string | undefined, secret: Uint8Array): Promise<TokenClaims> {
+  const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header ?? '');
+  if (!match?.[1]) throw unauthorized('send Authorization: Bearer <token>');
+  try {
+    const { payload } = await jwtVerify(match[1], secret, { algorithms: ['HS256'], requiredClaims: ['sub', 'exp'] });
+    const claims = TokenClaims.safeParse(payload);
+    if (!claims.success) throw unauthorized(`token claims are not valid: ${claims.error.issues[0]?.message ?? ''}`);
+    return claims.data;
+  } catch (err) {
+    if (err instanceof HttpProblem) throw err;
+    if (err instanceof joseErrors.JWTExpired) throw unauthorized('token expired');
+    throw unauthorized('token not valid');
+  }
+}
+
+/**
+ * Authentication and role checks for every route registered in the same scope (the /v1 API).
+ * Unit scoping happens in the handlers, which know the household's unit: outside the caller's units
+ * a household answers 404, never 403, so its existence does not leak.
+ */
+export const authPlugin = fp(
+  async (app: FastifyInstance, options: { secret: Uint8Array }) => {
+    app.decorateRequest('actor', { getter: () => ({ id: 'anonymous', role: 'system' as const }) });
+    app.decorateRequest('units', { getter: () => [] as readonly string[] });
+    app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+      const claims = await verifyBearer(request.headers.authorization, options.secret).catch((err: unknown) => {
+        reply.header('www-authenticate', 'Bearer realm="benvung"');
+        throw err;
+      });
+      Object.defineProperty(request, 'actor', { value: { id: claims.sub, role: claims.role } });
+      Object.defineProperty(request, 'units', { value: claims.units });
+      const roles = request.routeOptions.config.roles;
+      if (roles && !roles.includes(claims.role)) {
+        throw new HttpProblem(
+          403,
+          'FORBIDDEN',
+          'Not allowed',
+          `role ${claims.role} may not ${request.method} this resource`,
+        );
+      }
+    });
+  },
+  { name: 'auth' },
+);

@@ -1,0 +1,20 @@
+import type { EventStore } from '@benvung/event-store';
+import type { Projector, ReadModelDatabase } from '@benvung/projections';
+import type { Kysely } from 'kysely';
+import type { GatewayDb } from '../persistence/tables.js';
+
+/** What the routes need, built by the caller (server, start script or test) and passed to buildApp. */
+export interface GatewayDeps {
+  store: EventStore;
+  readModels: Kysely<ReadModelDatabase>;
+  /** The gateway's own tables (idempotency keys, access log), on the same pool as the read models. */
+  db: GatewayDb;
+  /** Present when projections run in this process; /ready reports on it. */
+  projector?: Projector;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: GatewayDeps;
+  }
+}

@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+/**
+ * Prometheus metrics on /metrics: process metrics, request latency by route and status, and each
+ * projection's progress. One registry per app, so several apps in one process (tests) do not clash.
+ */
+export const metricsPlugin = fp(
+  async (app: FastifyInstance) => {
+    const registry = new Registry();
+    collectDefaultMetrics({ register: registry, prefix: 'benvung_' });
+    const duration = new Histogram({
+      name: 'benvung_http_request_duration_seconds',
+      help: 'HTTP request duration by route and status',
+      labelNames: ['method', 'route', 'status'] as const,
+      buckets: [0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    });
+    const problems = new Counter({
+      name: 'benvung_http_problems_total',
+      help: 'Error responses by status and code',
+      labelNames: ['status'] as const,
+      registers: [registry],
+    });
+    new Gauge({
+      name: 'benvung_projection_events_processed',
+      help: 'Events applied by each projection since this process started',
+      labelNames: ['projection'] as const,
+      registers: [registry],
+      collect() {
+        for (const s of app.deps.projector?.status() ?? []) this.set({ projection: s.name }, s.eventsProcessed);
+      },
+    });
+    new Gauge({
+      name: 'benvung_projection_lag_seconds',
+      help: 'Store time between the newest event and the last one each projection applied',
+      labelNames: ['projection'] as const,
+      registers: [registry],
+      async collect() {
+        for (const lag of (await app.projectionLag?.()) ?? []) this.set({ projection: lag.name }, lag.seconds);
+      },
+    });
+    new Gauge({
+      name: 'benvung_projection_lag_events',
+      help: 'Events not yet applied by each projection',
+      labelNames: ['projection'] as const,
+      registers: [registry],
+      async collect() {
+        for (const lag of (await app.projectionLag?.()) ?? []) this.set({ projection: lag.name }, lag.events);
+      },
+    });
+
+    app.addHook('onResponse', async (request, reply) => {
+      const route = request.routeOptions.url ?? 'unmatched';
+      duration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+      if (reply.statusCode >= 400) problems.inc({ status: String(reply.statusCode) });
+    });
+    app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+      return reply.type(registry.contentType).send(await registry.metrics());
+    });
+  },
+  { name: 'metrics' },
+);
+
+export interface ProjectionLag {
+  name: string;
+  events: number;
+  seconds: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Lag of each projection behind the log; set when projections run in this process. */
+    projectionLag?: () => Promise<ProjectionLag[]>;
+  }
+}

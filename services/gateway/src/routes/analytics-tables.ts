@@ -1,0 +1,109 @@
+import { suppressFlows, suppressTransitionMatrix, transitionMatrices, unitYearFlows } from '@benvung/analytics';
+import { UnitCode } from '@benvung/domain';
+import { newlyPoorReviews, yearEndStatuses } from '@benvung/projections';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { pageEpisodes } from '../application/analytics/episode-query.js';
+import { HttpProblem } from '../plugins/problem.js';
+import { ProblemSchema } from './schemas.js';
+
+const analysts = ['analyst'] as const;
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
+const Year = z.coerce.number().int().min(2000).max(2100);
+
+/** Year-to-year transition matrices and a unit's official flow figures, suppressed below 5 households. */
+export const analyticsTableRoutes: FastifyPluginAsyncZod = async (app) => {
+  function unitCodesFor(request: FastifyRequest, unitCode: string | undefined, date: string): string[] | undefined {
+    const scopes = request.units;
+    if (unitCode && scopes.length > 0 && !scopes.some((s) => s === unitCode || app.geography.covers(s, unitCode))) {
+      throw new HttpProblem(403, 'UNIT_OUT_OF_SCOPE', 'Not allowed', `unit ${unitCode} is not among your units`);
+    }
+    const roots = unitCode ? [unitCode] : scopes;
+    return roots.length > 0 ? [...new Set(roots.flatMap((s) => app.geography.expandOn(s, date)))] : undefined;
+  }
+
+  app.get(
+    '/v1/analytics/transitions',
+    {
+      config: { roles: analysts },
+      schema: {
+        tags: ['analytics'],
+        summary:
+          'Transition matrices between consecutive yearly standings (poor, near-poor, non-poor): counts and row proportions',
+        querystring: z.strictObject({
+          unitCode: UnitCode.optional(),
+          fromYear: Year.optional(),
+          toYear: Year.optional(),
+        }),
+        response: { 200: z.object({ byYear: z.array(z.unknown()), pooled: z.unknown(), gaps: z.number() }), ...errors },
+      },
+    },
+    async (request) => {
+      const { unitCode, fromYear, toYear } = request.query;
+      const unitCodes = unitCodesFor(request, unitCode, new Date().toISOString().slice(0, 10));
+      const statuses = await yearEndStatuses(app.deps.readModels, {
+        ...(unitCodes ? { unitCodes } : {}),
+        ...(fromYear ? { fromYear } : {}),
+        ...(toYear ? { toYear } : {}),
+      });
+      const matrices = transitionMatrices(statuses);
+      return {
+        byYear: matrices.byYear.map((m) => suppressTransitionMatrix(m)),
+        pooled: suppressTransitionMatrix(matrices.pooled),
+        gaps: matrices.gaps,
+      };
+    },
+  );
+
+  app.get(
+    '/v1/analytics/units/:code',
+    {
+      config: { roles: analysts },
+      schema: {
+        tags: ['analytics'],
+        summary: 'A unit’s yearly flows: escaped, relapsed, relapsed ÷ escaped, and the annual relapse hazard',
+        params: z.object({ code: UnitCode }),
+        querystring: z.strictObject({
+          asOf: z.iso.date().optional(),
+          fromYear: Year.optional(),
+          toYear: Year.optional(),
+        }),
+        response: {
+          200: z.object({ unitCode: z.string(), asOf: z.string(), flows: z.array(z.record(z.string(), z.unknown())) }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const asOf = request.query.asOf ?? new Date().toISOString().slice(0, 10);
+      const code = request.params.code;
+      const unitCodes = unitCodesFor(request, code, asOf);
+      const filter = { definition: 'poor' as const, asOf, unitCodes };
+      const episodes = [];
+      let after: { householdId: string; escapeEventId: string } | undefined;
+      for (;;) {
+        const rows = await pageEpisodes(app.deps.readModels, filter, after, 10_000);
+        if (rows.length === 0) break;
+        for (const r of rows) {
+          episodes.push({
+            household: r.household_id,
+            unitCode: code,
+            escapedOn: r.escape_date,
+            endedOn: r.relapsed || r.end_date !== asOf ? r.end_date : null,
+            relapsed: r.relapsed,
+          });
+        }
+        const last = rows.at(-1);
+        after = last ? { householdId: last.household_id, escapeEventId: last.escape_event_id } : undefined;
+      }
+      const years = [];
+      const first = request.query.fromYear ?? 2022;
+      const last = request.query.toYear ?? Number(asOf.slice(0, 4));
+      for (let y = first; y <= last; y++) years.push(y);
+      const newlyPoor = (await newlyPoorReviews(app.deps.readModels, unitCodes)).map((r) => ({ ...r, unitCode: code }));
+      const flows = suppressFlows(unitYearFlows({ episodes, newlyPoor }, { years }));
+      return { unitCode: code, asOf, flows: flows.map((f) => ({ ...f })) };
+    },
+  );
+};

@@ -1,0 +1,179 @@
+import { decodeHouseholdEnvelope, evolve, type HouseholdState, initialState } from '@benvung/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { loadHouseholdInScope } from '../application/household-access.js';
+import { stateView } from '../application/state-view.js';
+import { recordAccess } from '../persistence/access-log.js';
+import { HttpProblem } from '../plugins/problem.js';
+import { ProblemSchema } from './schemas.js';
+
+const Params = z.object({ id: z.uuid() });
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
+const readers = ['case_worker', 'supervisor', 'auditor'] as const;
+
+const HistoryEvent = z.object({
+  eventId: z.string(),
+  version: z.number().int(),
+  type: z.string(),
+  schemaVersion: z.number().int(),
+  data: z.record(z.string(), z.unknown()),
+  personal: z.record(z.string(), z.unknown()).nullable(),
+  metadata: z.record(z.string(), z.unknown()),
+  occurredAt: z.string(),
+  recordedAt: z.string(),
+  position: z.string(),
+  hash: z.string(),
+  personalDigest: z.string().nullable(),
+});
+
+const HistoryPage = z.object({
+  householdId: z.uuid(),
+  events: z.array(HistoryEvent),
+  /** Version to pass as fromVersion for the next page; absent on the last page. */
+  nextFromVersion: z.number().int().optional(),
+});
+
+const StateQuery = z
+  .object({
+    asOf: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
+    version: z.coerce.number().int().min(1).optional(),
+  })
+  .strict();
+
+const Verification = z.object({
+  householdId: z.uuid(),
+  valid: z.boolean(),
+  events: z.number().int(),
+  firstInvalidVersion: z.number().int().optional(),
+  reason: z.string().optional(),
+});
+
+/** Auditor replay: paged history with metadata and hashes, state as of a time or version, chain check. */
+export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
+  const logAccess = (
+    request: { actor: { id: string; role: string }; id: string },
+    householdId: string,
+    action: 'history' | 'state' | 'verify',
+  ) =>
+    recordAccess(app.deps.db, {
+      actor_id: request.actor.id,
+      actor_role: request.actor.role,
+      household_id: householdId,
+      action,
+      request_id: request.id,
+    });
+
+  app.get(
+    '/v1/households/:id/history',
+    {
+      config: { roles: readers },
+      schema: {
+        tags: ['audit'],
+        summary: 'The events of a household, with metadata and hashes, paged by version',
+        params: Params,
+        querystring: z
+          .object({
+            fromVersion: z.coerce.number().int().min(1).default(1),
+            limit: z.coerce.number().int().min(1).max(500).default(100),
+          })
+          .strict(),
+        response: { 200: HistoryPage, ...errors },
+      },
+    },
+    async (request) => {
+      const { events } = await loadHouseholdInScope(app, request, request.params.id);
+      await logAccess(request, request.params.id, 'history');
+      const { fromVersion, limit } = request.query;
+      const page = events.filter((e) => e.version >= fromVersion).slice(0, limit);
+      const last = page.at(-1);
+      return {
+        householdId: request.params.id,
+        events: page.map((e) => ({
+          eventId: e.eventId,
+          version: e.version,
+          type: e.type,
+          schemaVersion: e.schemaVersion,
+          data: e.data,
+          personal: e.personal,
+          metadata: e.metadata,
+          occurredAt: e.occurredAt.toISOString(),
+          recordedAt: e.recordedAt.toISOString(),
+          position: e.position,
+          hash: e.hash,
+          personalDigest: e.personalDigest,
+        })),
+        ...(last && last.version < (events.at(-1)?.version ?? 0) ? { nextFromVersion: last.version + 1 } : {}),
+      };
+    },
+  );
+
+  app.get(
+    '/v1/households/:id/state',
+    {
+      config: { roles: readers },
+      schema: {
+        tags: ['audit'],
+        summary: 'The household replayed to a time (asOf, business time) or a version, with the write side’s evolve',
+        params: Params,
+        querystring: StateQuery,
+        response: {
+          200: z.object({
+            householdId: z.uuid(),
+            version: z.number().int(),
+            asOf: z.string().optional(),
+            state: z.record(z.string(), z.unknown()),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const { events } = await loadHouseholdInScope(app, request, request.params.id);
+      await logAccess(request, request.params.id, 'state');
+      const { asOf, version } = request.query;
+      if (asOf && version)
+        throw new HttpProblem(400, 'VALIDATION_FAILED', 'Choose one', 'give asOf or version, not both');
+      const cutoff = asOf ? new Date(asOf.length === 10 ? `${asOf}T23:59:59.999Z` : asOf) : undefined;
+      let state: HouseholdState = initialState();
+      let reached = 0;
+      for (const e of events) {
+        if (version !== undefined && e.version > version) break;
+        if (cutoff && e.occurredAt > cutoff) break;
+        state = evolve(state, decodeHouseholdEnvelope(e));
+        reached = e.version;
+      }
+      if (reached === 0)
+        throw new HttpProblem(
+          404,
+          'NO_STATE_AT_THAT_POINT',
+          'Not registered yet',
+          'the household had no events by then',
+        );
+      return {
+        householdId: request.params.id,
+        version: reached,
+        ...(asOf ? { asOf } : {}),
+        state: stateView(state),
+      };
+    },
+  );
+
+  app.get(
+    '/v1/households/:id/verify',
+    {
+      config: { roles: readers },
+      schema: {
+        tags: ['audit'],
+        summary: 'Recompute every hash of the household’s chain; names the first event that does not match',
+        params: Params,
+        response: { 200: Verification, ...errors },
+      },
+    },
+    async (request) => {
+      await loadHouseholdInScope(app, request, request.params.id);
+      await logAccess(request, request.params.id, 'verify');
+      const result = await app.deps.store.verifyStream(`household-${request.params.id}`);
+      return { householdId: request.params.id, ...result };
+    },
+  );
+};

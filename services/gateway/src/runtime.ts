@@ -1,0 +1,86 @@
+import { createHmac } from 'node:crypto';
+import { migrateEventStore, PostgresEventStore } from '@benvung/event-store';
+import { createReadModelDb, householdStatusProjection, migrateReadModels, Projector } from '@benvung/projections';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { buildApp } from './app.js';
+import { geographyFrom } from './application/geography.js';
+import type { GatewayConfig } from './config.js';
+import { migrateGatewayTables } from './persistence/migrate.js';
+import type { GatewayTables } from './persistence/tables.js';
+
+export interface Runtime {
+  app: FastifyInstance;
+  projector: Projector | undefined;
+  /** Stops in order: HTTP (draining requests), projections (after the batch in flight), pools. */
+  stop(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  databaseUrl: string;
+  config: Pick<
+    GatewayConfig,
+    'BODY_LIMIT_BYTES' | 'RUN_PROJECTOR' | 'DB_POOL_SIZE' | 'RATE_LIMIT_PER_MINUTE' | 'CORS_ORIGINS'
+  >;
+  jwtSecret: Uint8Array;
+  /** Defaults to a key derived from the JWT secret (stable across restarts, secret like it). */
+  pseudonymKey?: Uint8Array;
+  logger: Logger;
+}
+
+/** Migrates the database, then wires the event store, read models, projector and HTTP app. */
+export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const { databaseUrl, config, logger } = options;
+  // An idle connection that breaks (server restart, network) must not crash the process: the next
+  // query fails with a proper error and the pool reconnects.
+  const onPoolError = (err: Error) => logger.warn({ err }, 'idle database connection lost');
+  const store = new PostgresEventStore({
+    connectionString: databaseUrl,
+    maxPoolSize: config.DB_POOL_SIZE,
+    onPoolError,
+  });
+  const db = createReadModelDb(databaseUrl, { max: config.DB_POOL_SIZE, onPoolError });
+  try {
+    await migrateEventStore(store.pool);
+    await migrateReadModels(db);
+    await migrateGatewayTables(db);
+  } catch (err) {
+    await store.close();
+    await db.destroy();
+    throw err;
+  }
+  const projector = config.RUN_PROJECTOR
+    ? new Projector({
+        store,
+        db,
+        projections: [householdStatusProjection],
+        onFailure: (name, err) => logger.error({ err, projection: name }, 'projection stopped'),
+      })
+    : undefined;
+  projector?.start();
+  const app = await buildApp({
+    deps: { store, readModels: db, db: db.withTables<GatewayTables>(), ...(projector ? { projector } : {}) },
+    bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    corsOrigins: config.CORS_ORIGINS,
+    jwtSecret: options.jwtSecret,
+    pseudonymKey: options.pseudonymKey ?? derivePseudonymKey(options.jwtSecret),
+    geography: geographyFrom(),
+    logger: logger as FastifyBaseLogger,
+  });
+  return {
+    app,
+    projector,
+    async stop() {
+      await app.close();
+      await projector?.stop();
+      await store.close();
+      await db.destroy();
+    },
+  };
+}
+
+/** A separate key for pseudonyms, derived so that no second secret has to be managed. */
+function derivePseudonymKey(jwtSecret: Uint8Array): Uint8Array {
+  return createHmac('sha256', jwtSecret).update('benvung analytics pseudonym key v1').digest();
+}

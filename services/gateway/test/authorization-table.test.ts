@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../src/plugins/auth.js';
+import { type RunningGateway, startGateway, tokenFor } from './helpers.js';
+
+/**
+ * Every route × every role × inside / outside the caller's units. The table is the policy: a route
+ * missing here, or here but not in the app, fails the first test, so no route escapes the check.
+ */
+type Kind = 'household' | 'create' | 'collection' | 'admin' | 'analytics';
+interface Rule {
+  roles: readonly Role[];
+  kind: Kind;
+  body?: (ctx: { eventId: string }) => unknown;
+}
+const R = (roles: readonly Role[], kind: Kind, body?: Rule['body']): Rule => ({
+  roles,
+  kind,
+  ...(body ? { body } : {}),
+});
+const readers: Role[] = ['case_worker', 'supervisor', 'auditor'];
+const workers: Role[] = ['case_worker', 'supervisor'];
+
+const POLICY: Record<string, Rule> = {
+  'POST /v1/households': R(workers, 'create', () => ({
+    head: { fullName: 'Bùi Văn Tân' },
+    memberCount: 3,
+    area: 'rural',
+    unitCode: '96001',
+  })),
+  'GET /v1/households': R(readers, 'collection'),
+  'GET /v1/households/:id': R(readers, 'household'),
+  'POST /v1/households/:id/assessments': R(workers, 'household', () => ({
+    reviewType: 'regular',
+    effectiveDate: '2023-05-01',
+    incomePerCapitaVnd: 1_300_000,
+    deprivations: ['water', 'sanitation', 'telecom'],
+  })),
+  'POST /v1/households/:id/support-actions': R(workers, 'household', () => ({
+    kind: 'job_placement',
+    channel: 'local_employer',
+    employer: 'Công ty A',
+    occurredAt: '2023-05-02',
+  })),
+  'POST /v1/households/:id/notes': R(workers, 'household', () => ({ text: 'Home visit', occurredAt: '2023-05-03' })),
+  'POST /v1/households/:id/members': R(workers, 'household', () => ({ memberCount: 6, occurredAt: '2023-05-04' })),
+  'POST /v1/households/:id/moves': R(workers, 'household', () => ({ toUnitCode: '96102', occurredAt: '2023-05-05' })),
+  'POST /v1/households/:id/flags': R(['supervisor'], 'household', () => ({
+    action: 'set',
+    basis: 'other',
+    reason: 'disability',
+    occurredAt: '2023-05-06',
+  })),
+  'POST /v1/households/:id/corrections': R(['supervisor'], 'household', ({ eventId }) => ({
+    action: 'void',
+    eventId,
+    reason: 'entered twice',
+  })),
+  'POST /v1/households/:id/closure': R(['supervisor'], 'household', () => ({
+    reason: 'dissolved',
+    occurredAt: '2023-05-07',
+  })),
+  'GET /v1/households/:id/history': R(readers, 'household'),
+  'GET /v1/households/:id/state': R(readers, 'household'),
+  'GET /v1/households/:id/verify': R(readers, 'household'),
+  'GET /v1/access-log': R(['admin'], 'admin'),
+  'GET /v1/analytics/relapse/survival': R(['analyst'], 'analytics'),
+  'GET /v1/analytics/relapse/survival.svg': R(['analyst'], 'analytics'),
+  'GET /v1/analytics/relapse/episodes.csv': R(['analyst'], 'analytics'),
+  'GET /v1/analytics/cohorts': R(['analyst'], 'analytics'),
+  'GET /v1/analytics/transitions': R(['analyst'], 'analytics'),
+  'GET /v1/analytics/units/:code': R(['analyst'], 'analytics'),
+};
+const ROLES: Role[] = ['case_worker', 'supervisor', 'auditor', 'analyst', 'admin'];
+
+let gw: RunningGateway;
+beforeAll(async () => {
+  gw = await startGateway();
+});
+afterAll(async () => {
+  await gw?.close();
+});
+
+async function call(method: string, url: string, token: string, body?: unknown) {
+  const r = await gw.runtime.app.inject({
+    method: method as 'GET',
+    url,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+  });
+  return r;
+}
+
+/** A household in 96101 (an old Cà Mau commune) with a poor review: every command has something to act on. */
+async function household(): Promise<{ id: string; eventId: string }> {
+  const token = await tokenFor('supervisor', ['96']);
+  const reg = await call('POST', '/v1/households', token, {
+    head: { fullName: 'Đinh Thị Mai' },
+    memberCount: 4,
+    area: 'rural',
+    unitCode: '96101',
+    occurredAt: '2023-01-10',
+  });
+  const id = (JSON.parse(reg.body) as { householdId: string }).householdId;
+  await call('POST', `/v1/households/${id}/assessments`, token, {
+    reviewType: 'regular',
+    effectiveDate: '2023-02-01',
+    incomePerCapitaVnd: 1_000_000,
+    deprivations: ['water', 'sanitation', 'telecom'],
+  });
+  await call('POST', `/v1/households/${id}/notes`, token, { text: 'first visit', occurredAt: '2023-02-02' });
+  const history = JSON.parse((await call('GET', `/v1/households/${id}/history`, token)).body) as {
+    events: Array<{ eventId: string; type: string }>;
+  };
+  return { id, eventId: history.events.find((e) => e.type === 'NoteAdded')?.eventId ?? '' };
+}
+
+describe('authorization table', () => {
+  it('covers every route of the API', () => {
+    const routes = gw.runtime.app.routeTable.filter((r) => r.url.startsWith('/v1')).map((r) => `${r.method} ${r.url}`);
+    expect([...new Set(routes)].sort()).toEqual(Object.keys(POLICY).sort());
+  });
+
+  for (const [route, rule] of Object.entries(POLICY)) {
+    for (const role of ROLES) {
+      const allowed = rule.roles.includes(role);
+      it(`${route} as ${role}: ${allowed ? 'inside → allowed, outside → hidden or refused' : 'refused (403)'}`, async () => {
+        const [method, path] = route.split(' ') as [string, string];
+        const target = rule.kind === 'household' ? await household() : { id: '', eventId: '' };
+        const url = path.replace(':id', target.id).replace(':code', '96');
+        // Analytics routes name their unit in the query, except the one that names it in the path.
+        const unitQuery = rule.kind === 'analytics' && !path.includes(':code') ? '?unitCode=96' : '';
+        const body = rule.body?.({ eventId: target.eventId });
+        const insideUnits = rule.kind === 'admin' ? [] : ['96'];
+        const inside = await call(method, `${url}${unitQuery}`, await tokenFor(role, insideUnits), body);
+        if (!allowed) {
+          expect(inside.statusCode, inside.body).toBe(403);
+          return;
+        }
+        expect(inside.statusCode, inside.body).toBeLessThan(300);
+        if (rule.kind === 'admin') return;
+        const outsideToken = await tokenFor(role, ['86']);
+        const outsideUrl =
+          rule.kind === 'analytics' ? `${url}${unitQuery}` : rule.kind === 'collection' ? `${url}?unitCode=96001` : url;
+        const outside = await call(method, outsideUrl, outsideToken, body);
+        // A household outside the caller's units does not exist for them; a unit outside them is refused.
+        expect(outside.statusCode, outside.body).toBe(rule.kind === 'household' ? 404 : 403);
+      });
+    }
+  }
+});

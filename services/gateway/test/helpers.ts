@@ -1,0 +1,62 @@
+import { createTestDatabase, type TestDatabase } from '@benvung/testkit';
+import { pino } from 'pino';
+import { signToken } from '../src/application/tokens.js';
+import type { Role } from '../src/plugins/auth.js';
+import { createRuntime, type Runtime } from '../src/runtime.js';
+
+const secret = new TextEncoder().encode('test-secret-for-benvung-gateway-tests-only');
+
+/** A bearer token for this test gateway. */
+export function tokenFor(role: Role, units: string[] = [], sub = `${role}-1`): Promise<string> {
+  return signToken(secret, { role, units, sub }, 600);
+}
+
+/** Headers of an authenticated JSON request. */
+export async function authHeaders(role: Role, units: string[] = []): Promise<Record<string, string>> {
+  return { authorization: `Bearer ${await tokenFor(role, units)}`, 'content-type': 'application/json' };
+}
+
+export interface RunningGateway {
+  baseUrl: string;
+  runtime: Runtime;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** The real gateway (HTTP, event store, in-process projector) on a database of its own, on a free port. */
+export async function startGateway(overrides: { rateLimitPerMinute?: number } = {}): Promise<RunningGateway> {
+  const database = await createTestDatabase('gateway');
+  const runtime = await createRuntime({
+    databaseUrl: database.url,
+    config: {
+      BODY_LIMIT_BYTES: 1024 * 1024,
+      RUN_PROJECTOR: true,
+      DB_POOL_SIZE: 5,
+      RATE_LIMIT_PER_MINUTE: overrides.rateLimitPerMinute ?? 0,
+      CORS_ORIGINS: [],
+    },
+    jwtSecret: secret,
+    logger: pino({ level: 'silent' }),
+  });
+  const baseUrl = await runtime.app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    baseUrl,
+    runtime,
+    database,
+    async close() {
+      await runtime.stop();
+      await database.drop();
+    },
+  };
+}
+
+/** Polls until `fn` returns a value or the time is up (projections are asynchronous). */
+export async function eventually<T>(fn: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
