@@ -146,5 +146,22 @@ export interface EventStore {
    * every transaction older than it has ended.
    */
   headPosition(): Promise<string | undefined>;
+  /**
+   * How much of the log lies after `after`: what a reader at that position still has to read, counted
+   * up to `cap` (operations ask often; the answer must stay cheap however far behind a reader is).
+   */
+  backlog(after: string | undefined, cap?: number): Promise<Backlog>;
   close(): Promise<void>;
 }
+
+export interface Backlog {
+  /** Events after the position, at most the cap. */
+  events: number;
+  /** The count reached the cap: at least that many. */
+  capped: boolean;
+  /** Store time of the first event after the position: how long it has waited. */
+  oldestRecordedAt: Date | undefined;
+}
+
+/** Default cap of `backlog`: enough to tell "far behind" from "nearly there". */
+export const BACKLOG_CAP = 1_000_000;

@@ -3,8 +3,8 @@ import type { RecordedEvent } from '@benvung/event-store';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allProjections, createHouseholdProjection, type Projection, rebuildProjections } from '../src/index.js';
-import { PHASES, SyntheticHousehold } from './bench/population.js';
 import { catchUp, type Harness, openHarness, snapshot } from './harness.js';
+import { PHASES, SyntheticHousehold } from './synthetic-population.js';
 
 let h: Harness;
 let events: RecordedEvent[];

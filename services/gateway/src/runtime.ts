@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { migrateEventStore, PostgresEventStore } from '@benvung/event-store';
-import { createReadModelDb, householdStatusProjection, migrateReadModels, Projector } from '@benvung/projections';
+import { allProjections, createReadModelDb, migrateReadModels, Projector, projectionLags } from '@benvung/projections';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { buildApp } from './app.js';
@@ -53,13 +53,25 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     ? new Projector({
         store,
         db,
-        projections: [householdStatusProjection],
+        projections: allProjections,
         onFailure: (name, err) => logger.error({ err, projection: name }, 'projection stopped'),
       })
     : undefined;
   projector?.start();
   const app = await buildApp({
-    deps: { store, readModels: db, db: db.withTables<GatewayTables>(), ...(projector ? { projector } : {}) },
+    deps: {
+      store,
+      readModels: db,
+      db: db.withTables<GatewayTables>(),
+      ...(projector ? { projector } : {}),
+      projectionLag: () =>
+        projectionLags(
+          store,
+          db,
+          allProjections.map((p) => p.name),
+          new Date(),
+        ),
+    },
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     corsOrigins: config.CORS_ORIGINS,

@@ -1,5 +1,5 @@
 import { migrateEventStore, PostgresEventStore } from '@benvung/event-store';
-import { createReadModelDb, householdStatusProjection, migrateReadModels, Projector } from '@benvung/projections';
+import { allProjections, createReadModelDb, migrateReadModels, Projector } from '@benvung/projections';
 import type { Logger } from 'pino';
 
 export interface ProjectorWorker {
@@ -20,7 +20,7 @@ export async function startProjectorWorker(options: {
   const projector = new Projector({
     store,
     db,
-    projections: [householdStatusProjection],
+    projections: allProjections,
     batchSize: options.batchSize,
     onFailure: (name, err) => options.logger.error({ err, projection: name }, 'projection stopped'),
   });

@@ -8,18 +8,20 @@ import {
 } from '@eventstore/db-client';
 import { StreamNotFoundError } from '../errors.js';
 import { checkExpectedVersion } from '../expected-version.js';
-import type {
-  AppendResult,
-  EventStore,
-  EventToAppend,
-  ExpectedVersion,
-  ReadAllOptions,
-  ReadAllPage,
-  ReadStreamOptions,
-  RecordedEvent,
-  StreamVerification,
-  SubscribeOptions,
-  SubscriptionBatch,
+import {
+  type AppendResult,
+  BACKLOG_CAP,
+  type Backlog,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedVersion,
+  type ReadAllOptions,
+  type ReadAllPage,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StreamVerification,
+  type SubscribeOptions,
+  type SubscriptionBatch,
 } from '../port.js';
 import { prepareEvents } from '../prepare.js';
 import { MAX_VERSION, pageSize, streamRange } from '../read-options.js';
@@ -140,6 +142,24 @@ export class EsdbEventStore implements EventStore {
   /** Position of the newest event of ours in $all (system events after it do not count). */
   headPosition(): Promise<string | undefined> {
     return lastPosition(this.#client, true);
+  }
+
+  /** EventStoreDB cannot count a range: the backlog is read page by page, up to the cap. */
+  async backlog(after: string | undefined, cap = BACKLOG_CAP): Promise<Backlog> {
+    let events = 0;
+    let oldestRecordedAt: Date | undefined;
+    let position = after;
+    while (events < cap) {
+      const page = await this.readAll({
+        ...(position ? { after: position } : {}),
+        maxCount: Math.min(1000, cap - events),
+      });
+      oldestRecordedAt ??= page.events[0]?.recordedAt;
+      events += page.events.length;
+      position = page.position;
+      if (page.endOfLog || page.events.length === 0) break;
+    }
+    return { events, capped: events >= cap, oldestRecordedAt };
   }
 
   async close(): Promise<void> {

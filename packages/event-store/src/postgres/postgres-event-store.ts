@@ -1,18 +1,20 @@
 import pg from 'pg';
 import { StoreClosedError, StreamNotFoundError } from '../errors.js';
 import { checkExpectedVersion } from '../expected-version.js';
-import type {
-  AppendResult,
-  EventStore,
-  EventToAppend,
-  ExpectedVersion,
-  ReadAllOptions,
-  ReadAllPage,
-  ReadStreamOptions,
-  RecordedEvent,
-  StreamVerification,
-  SubscribeOptions,
-  SubscriptionBatch,
+import {
+  type AppendResult,
+  BACKLOG_CAP,
+  type Backlog,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedVersion,
+  type ReadAllOptions,
+  type ReadAllPage,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StreamVerification,
+  type SubscribeOptions,
+  type SubscriptionBatch,
 } from '../port.js';
 import { prepareEvents } from '../prepare.js';
 import { pageSize, streamRange } from '../read-options.js';
@@ -20,7 +22,7 @@ import { UpcasterRegistry } from '../upcasting.js';
 import { verifyChain } from '../verify.js';
 import { appendPrepared } from './append.js';
 import { Notifier } from './notifier.js';
-import { comparePgPositions, encodePosition } from './position.js';
+import { comparePgPositions, decodePosition, encodePosition } from './position.js';
 import { readLogPage } from './read-all.js';
 import { EVENT_COLUMNS, type EventRow, toRecordedEvent, toStoredEvent } from './rows.js';
 
@@ -168,6 +170,21 @@ export class PostgresEventStore implements EventStore {
     });
     const row = result.rows[0];
     return row ? encodePosition({ tx: BigInt(row.tx_id), seq: BigInt(row.seq) }) : undefined;
+  }
+
+  async backlog(after: string | undefined, cap = BACKLOG_CAP): Promise<Backlog> {
+    const from = decodePosition(after);
+    // An index range scan over (tx_id, seq), stopped at the cap.
+    const result = await this.#pool.query<{ events: number; oldest: Date | null }>({
+      name: 'es_backlog',
+      text: `SELECT count(*)::int AS events, min(recorded_at) AS oldest FROM (
+               SELECT recorded_at FROM es_events WHERE (tx_id, seq) > ($1::text::xid8, $2::bigint)
+               ORDER BY tx_id, seq LIMIT $3) b`,
+      values: [from.tx.toString(), from.seq.toString(), cap],
+    });
+    const row = result.rows[0];
+    const events = row?.events ?? 0;
+    return { events, capped: events >= cap, oldestRecordedAt: row?.oldest ?? undefined };
   }
 
   async close(): Promise<void> {

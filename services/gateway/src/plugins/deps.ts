@@ -1,5 +1,5 @@
 import type { EventStore } from '@benvung/event-store';
-import type { Projector, ReadModelDatabase } from '@benvung/projections';
+import type { ProjectionLag, Projector, ReadModelDatabase } from '@benvung/projections';
 import type { Kysely } from 'kysely';
 import type { GatewayDb } from '../persistence/tables.js';
 
@@ -11,6 +11,8 @@ export interface GatewayDeps {
   db: GatewayDb;
   /** Present when projections run in this process; /ready reports on it. */
   projector?: Projector;
+  /** Each projection's lag behind the log, from its checkpoint (whichever process runs it). */
+  projectionLag?: () => Promise<ProjectionLag[]>;
 }
 
 declare module 'fastify' {

@@ -32,23 +32,18 @@ export const metricsPlugin = fp(
         for (const s of app.deps.projector?.status() ?? []) this.set({ projection: s.name }, s.eventsProcessed);
       },
     });
-    new Gauge({
+    // Lag is measured once per scrape (a checkpoint read and a bounded count per projection).
+    const lagSeconds = new Gauge({
       name: 'benvung_projection_lag_seconds',
-      help: 'Store time between the newest event and the last one each projection applied',
+      help: 'How long the oldest event each projection has not applied has waited (0 when caught up)',
       labelNames: ['projection'] as const,
       registers: [registry],
-      async collect() {
-        for (const lag of (await app.projectionLag?.()) ?? []) this.set({ projection: lag.name }, lag.seconds);
-      },
     });
-    new Gauge({
+    const lagEvents = new Gauge({
       name: 'benvung_projection_lag_events',
-      help: 'Events not yet applied by each projection',
+      help: 'Events in the log after each projection checkpoint (counted up to a cap)',
       labelNames: ['projection'] as const,
       registers: [registry],
-      async collect() {
-        for (const lag of (await app.projectionLag?.()) ?? []) this.set({ projection: lag.name }, lag.events);
-      },
     });
 
     app.addHook('onResponse', async (request, reply) => {
@@ -57,21 +52,12 @@ export const metricsPlugin = fp(
       if (reply.statusCode >= 400) problems.inc({ status: String(reply.statusCode) });
     });
     app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+      for (const lag of (await app.deps.projectionLag?.()) ?? []) {
+        lagSeconds.set({ projection: lag.name }, lag.seconds);
+        lagEvents.set({ projection: lag.name }, lag.events);
+      }
       return reply.type(registry.contentType).send(await registry.metrics());
     });
   },
   { name: 'metrics' },
 );
-
-export interface ProjectionLag {
-  name: string;
-  events: number;
-  seconds: number;
-}
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** Lag of each projection behind the log; set when projections run in this process. */
-    projectionLag?: () => Promise<ProjectionLag[]>;
-  }
-}

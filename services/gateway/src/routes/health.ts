@@ -1,3 +1,4 @@
+import type { ProjectionLag } from '@benvung/projections';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -7,7 +8,17 @@ const Ready = z.object({
   status: z.enum(['ready', 'not_ready']),
   checks: z.object({
     database: z.enum(['ok', 'failing']),
-    projections: z.array(z.object({ name: z.string(), caughtUp: z.boolean(), eventsProcessed: z.number() })),
+    projections: z.array(
+      z.object({
+        name: z.string(),
+        /** Events after the projection's checkpoint, and how long the oldest of them has waited. */
+        lagEvents: z.number().int(),
+        lagSeconds: z.number(),
+        /** Present when the projection runs in this process. */
+        caughtUp: z.boolean().optional(),
+        eventsProcessed: z.number().optional(),
+      }),
+    ),
   }),
 });
 
@@ -22,16 +33,25 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['operations'], response: { 200: Ready, 503: Ready } } },
     async (_request, reply) => {
       let database: 'ok' | 'failing' = 'ok';
+      let lags: ProjectionLag[] = [];
       try {
         await sql`SELECT 1`.execute(app.deps.db);
+        lags = (await app.deps.projectionLag?.()) ?? [];
       } catch {
         database = 'failing';
       }
-      const projections = (app.deps.projector?.status() ?? []).map((s) => ({
-        name: s.name,
-        caughtUp: s.caughtUp,
-        eventsProcessed: s.eventsProcessed,
-      }));
+      const running = new Map((app.deps.projector?.status() ?? []).map((s) => [s.name, s]));
+      const projections = lags.map((lag) => {
+        const status = running.get(lag.name);
+        return {
+          name: lag.name,
+          lagEvents: lag.events,
+          lagSeconds: lag.seconds,
+          ...(status ? { caughtUp: status.caughtUp, eventsProcessed: status.eventsProcessed } : {}),
+        };
+      });
+      // Readiness is the database: a lagging projection makes reads stale, not wrong (reads that must
+      // see a write wait for it with X-Wait-For-Position); the lag is reported for operators to alert on.
       const ready = database === 'ok';
       return reply
         .status(ready ? 200 : 503)

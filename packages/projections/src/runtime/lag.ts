@@ -1,0 +1,32 @@
+import type { EventStore } from '@benvung/event-store';
+import type { Kysely } from 'kysely';
+import type { ReadModelDatabase } from '../tables/database.js';
+import { readCheckpoint } from './checkpoint.js';
+
+export interface ProjectionLag {
+  name: string;
+  /** Events in the log after the projection's checkpoint (at least this many when `capped`). */
+  events: number;
+  capped: boolean;
+  /** How long the oldest event the projection has not applied has waited; 0 when caught up. */
+  seconds: number;
+}
+
+/**
+ * Lag of each projection behind the log, from its committed checkpoint: true whichever process runs
+ * the projection (the gateway's own projector or a separate projector service).
+ */
+export async function projectionLags(
+  store: EventStore,
+  db: Kysely<ReadModelDatabase>,
+  names: readonly string[],
+  now: Date,
+): Promise<ProjectionLag[]> {
+  return Promise.all(
+    names.map(async (name) => {
+      const backlog = await store.backlog(await readCheckpoint(db, name));
+      const waited = backlog.oldestRecordedAt ? (now.getTime() - backlog.oldestRecordedAt.getTime()) / 1000 : 0;
+      return { name, events: backlog.events, capped: backlog.capped, seconds: Math.max(0, waited) };
+    }),
+  );
+}

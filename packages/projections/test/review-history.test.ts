@@ -1,0 +1,71 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newlyPoorReviews, reviewHistoryProjection, yearEndStatuses } from '../src/index.js';
+import { catchUp, type Harness, openHarness } from './harness.js';
+import { HouseholdWriter, reviewFor } from './household-writer.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await openHarness('review_history');
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const rows = async () =>
+  (
+    await sql<{
+      event_id: string;
+      effective_date: string;
+      classification: string;
+      transition: string;
+      voided: boolean;
+    }>`
+      SELECT event_id, effective_date::text, classification, transition, voided
+      FROM review_history ORDER BY household_id, version`.execute(h.db)
+  ).rows;
+
+describe('review_history', () => {
+  it('keeps every review as it counts now: amended data, voided flag; replays count nothing twice', async () => {
+    const a = new HouseholdWriter(h.store);
+    await a.register('96101', '2022-01-10');
+    const poor = await a.review('poor', '2022-02-15');
+    const second = await a.review('poor', '2022-11-20');
+    const escaped = await a.review('non_poor', '2023-11-20');
+    const relapse = await a.review('poor', '2024-11-20');
+    // The 2022 year-end review was really near-poor; the 2024 relapse was entered by mistake.
+    await a.amend(second, {
+      type: 'AssessHousehold',
+      householdId: a.householdId,
+      assessment: reviewFor('near_poor', '2022-11-20'),
+    });
+    await a.void(relapse);
+    await a.note('2025-12-21');
+
+    await catchUp(h, { projection: reviewHistoryProjection, batchSize: 2 });
+    const first = await rows();
+    expect(first.map((r) => [r.event_id, r.effective_date, r.classification, r.voided])).toEqual([
+      [poor, '2022-02-15', 'poor', false],
+      [second, '2022-11-20', 'near_poor', false],
+      [escaped, '2023-11-20', 'non_poor', false],
+      [relapse, '2024-11-20', 'poor', true],
+    ]);
+
+    // Reprocessing the same events from zero (a crash before the checkpoint) changes nothing.
+    await sql`UPDATE projection_checkpoint SET position = NULL WHERE name = 'review_history'`.execute(h.db);
+    await catchUp(h, { projection: reviewHistoryProjection, batchSize: 3 });
+    expect(await rows()).toEqual(first);
+
+    // Year-end standing: the last counting review of each year; the voided 2024 review is gone.
+    const standings = await yearEndStatuses(h.db, {});
+    expect(standings.map((s) => [s.year, s.status])).toEqual([
+      [2022, 'near_poor'],
+      [2023, 'non_poor'],
+    ]);
+    expect(await yearEndStatuses(h.db, { fromYear: 2023 })).toHaveLength(1);
+    // Scoped to units by the household's current unit (the status table is not filled here).
+    expect(await yearEndStatuses(h.db, { unitCodes: ['86101'] })).toEqual([]);
+    const newlyPoor = first.filter((r) => r.transition === 'newly_poor' && !r.voided).map((r) => r.effective_date);
+    expect((await newlyPoorReviews(h.db, undefined)).map((r) => r.on)).toEqual(newlyPoor);
+  });
+});
