@@ -17,6 +17,7 @@ export default defineConfig({
     projects: [
       project('domain', 'packages/domain'),
       project('analytics', 'packages/analytics'),
+      project('embedded-pg', 'packages/embedded-pg'),
       project('testkit', 'packages/testkit'),
       project('event-store', 'packages/event-store'),
       project('projections', 'packages/projections'),
