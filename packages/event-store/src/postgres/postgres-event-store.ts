@@ -24,7 +24,7 @@ import { appendPrepared } from './append.js';
 import { Notifier } from './notifier.js';
 import { comparePgPositions, decodePosition, encodePosition } from './position.js';
 import { readLogPage } from './read-all.js';
-import { EVENT_COLUMNS, type EventRow, toRecordedEvent, toStoredEvent } from './rows.js';
+import { EVENT_COLUMNS, type EventRow, type ReadRow, readColumns, toRecordedEvent, toStoredEvent } from './rows.js';
 
 export interface PostgresEventStoreOptions {
   connectionString: string;
@@ -39,6 +39,8 @@ export interface PostgresEventStoreOptions {
 }
 
 /** First retry delay while committed events wait behind an older open transaction. */
+const READ_COLUMNS = readColumns();
+
 const PENDING_RETRY_MS = 5;
 
 /**
@@ -87,9 +89,9 @@ export class PostgresEventStore implements EventStore {
       range.limit === 0 || range.lo > range.hi
         ? []
         : (
-            await this.#pool.query<EventRow>({
+            await this.#pool.query<ReadRow>({
               name: range.backward ? 'es_read_stream_bwd' : 'es_read_stream_fwd',
-              text: `SELECT ${EVENT_COLUMNS} FROM es_events WHERE stream_id = $1 AND version BETWEEN $2 AND $3
+              text: `SELECT ${READ_COLUMNS} FROM es_events WHERE stream_id = $1 AND version BETWEEN $2 AND $3
                      ORDER BY version ${range.backward ? 'DESC' : 'ASC'} LIMIT $4`,
               values: [streamId, range.lo, range.hi, range.limit],
             })

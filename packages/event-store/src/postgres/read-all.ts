@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { ReadAllPage } from '../port.js';
 import type { UpcasterRegistry } from '../upcasting.js';
 import { comparePgPositions, decodePosition, encodePosition } from './position.js';
-import { type EventRow, eventColumns, toRecordedEvent } from './rows.js';
+import { type ReadRow, readColumns, toRecordedEvent } from './rows.js';
 
 /**
  * The gap-free read of the global log. Order is (tx_id, seq) and only transactions older than the
@@ -16,7 +16,7 @@ function readAllText(filtered: boolean): string {
   return `
     WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
     page AS (
-      SELECT ${eventColumns('e')} FROM es_events e, horizon
+      SELECT ${readColumns('e')} FROM es_events e, horizon
       WHERE (e.tx_id, e.seq) > ($1::text::xid8, $2::bigint) AND e.tx_id < horizon.xmin ${typeFilter}
       ORDER BY e.tx_id, e.seq LIMIT $3
     ),
@@ -37,7 +37,7 @@ function readAllText(filtered: boolean): string {
 const UNFILTERED = readAllText(false);
 const FILTERED = readAllText(true);
 
-type PageRow = Partial<EventRow> & { head_tx: string | null; head_seq: string | null; pending: boolean };
+type PageRow = Partial<ReadRow> & { head_tx: string | null; head_seq: string | null; pending: boolean };
 
 export interface LogPage extends ReadAllPage {
   /** Committed events exist past the safe head: an older transaction is still open. */
@@ -61,7 +61,7 @@ export async function readLogPage(
     values,
   });
   const first = result.rows[0];
-  const rows = result.rows.filter((r): r is EventRow & PageRow => r.seq !== null && r.seq !== undefined);
+  const rows = result.rows.filter((r): r is ReadRow & PageRow => r.seq !== null && r.seq !== undefined);
   const events = rows.map((r) => toRecordedEvent(r, upcasters));
   const endOfLog = rows.length < limit;
   let position = events.at(-1)?.position ?? after;

@@ -1,7 +1,6 @@
 import type { EventMetadata, RecordedEvent } from '../port.js';
 import type { UpcasterRegistry } from '../upcasting.js';
 import type { StoredEvent } from '../verify.js';
-import { encodePosition } from './position.js';
 
 /** A row of es_events as node-postgres returns it (int8 and xid8 come back as strings). */
 export interface EventRow {
@@ -45,7 +44,52 @@ export function eventColumns(alias?: string): string {
 
 export const EVENT_COLUMNS = eventColumns();
 
-export function toRecordedEvent(row: EventRow, upcasters: UpcasterRegistry): RecordedEvent {
+/**
+ * A row as the read path selects it: the server renders the position, the hashes as hex and the
+ * times as epoch milliseconds. Converting a million rows' bytea and timestamp text in this process
+ * took a fifth of a full read of the log; the server does it for a fraction of that.
+ */
+export interface ReadRow {
+  tx_id: string;
+  seq: string;
+  position: string;
+  stream_id: string;
+  version: number;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  data: Record<string, unknown>;
+  personal: { salt: string; values: Record<string, unknown> } | null;
+  personal_digest: string | null;
+  metadata: EventMetadata;
+  occurred_ms: number;
+  recorded_ms: number;
+  hash: string;
+}
+
+/** The read path's columns, optionally qualified by a table alias. */
+export function readColumns(alias?: string): string {
+  const c = (name: string) => (alias ? `${alias}.${name}` : name);
+  return [
+    c('tx_id'),
+    c('seq'),
+    `${c('tx_id')}::text || ':' || ${c('seq')} AS position`,
+    c('stream_id'),
+    c('version'),
+    c('event_id'),
+    c('type'),
+    c('schema_version'),
+    c('data'),
+    c('personal'),
+    `encode(${c('personal_digest')}, 'hex') AS personal_digest`,
+    c('metadata'),
+    `(extract(epoch FROM ${c('occurred_at')}) * 1000)::float8 AS occurred_ms`,
+    `(extract(epoch FROM ${c('recorded_at')}) * 1000)::float8 AS recorded_ms`,
+    `encode(${c('hash')}, 'hex') AS hash`,
+  ].join(', ');
+}
+
+export function toRecordedEvent(row: ReadRow, upcasters: UpcasterRegistry): RecordedEvent {
   const shape = upcasters.size
     ? upcasters.apply({ type: row.type, schemaVersion: row.schema_version, data: row.data })
     : { type: row.type, schemaVersion: row.schema_version, data: row.data };
@@ -56,13 +100,14 @@ export function toRecordedEvent(row: EventRow, upcasters: UpcasterRegistry): Rec
     schemaVersion: shape.schemaVersion,
     data: shape.data,
     personal: row.personal?.values ?? null,
-    personalDigest: row.personal_digest ? row.personal_digest.toString('hex') : null,
+    personalDigest: row.personal_digest,
     metadata: row.metadata,
-    occurredAt: row.occurred_at,
-    recordedAt: row.recorded_at,
+    // Date truncates to whole milliseconds, as parsing the timestamp text did.
+    occurredAt: new Date(row.occurred_ms),
+    recordedAt: new Date(row.recorded_ms),
     version: row.version,
-    position: encodePosition({ tx: BigInt(row.tx_id), seq: BigInt(row.seq) }),
-    hash: row.hash.toString('hex'),
+    position: row.position,
+    hash: row.hash,
   };
 }
 

@@ -59,14 +59,23 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
         ...(options.total !== undefined ? { total: options.total } : {}),
       });
     };
-    // Replay without holding any lock on the live tables.
-    for (;;) {
-      if (options.signal?.aborted) throw new Error('rebuild aborted');
-      const page = await store.readAll({
-        ...(position !== undefined ? { after: position } : {}),
+    // Replay without holding any lock on the live tables. The next page is read while this one is
+    // applied: the server reads and decodes the log on one core while this process folds on the other.
+    const read = (after: string | undefined) => {
+      const next = store.readAll({
+        ...(after !== undefined ? { after } : {}),
         maxCount: options.batchSize ?? 5000,
         eventTypes,
       });
+      // Handled now, awaited on the next turn: a failure while this page applies is not "unhandled".
+      next.catch(() => undefined);
+      return next;
+    };
+    let reading = read(position);
+    for (;;) {
+      if (options.signal?.aborted) throw new Error('rebuild aborted');
+      const page = await reading;
+      if (!page.endOfLog) reading = read(page.position);
       if (page.events.length > 0) await applyPage(fresh, projections, page.events);
       processed += page.events.length;
       position = page.position;

@@ -1,16 +1,45 @@
-import { decodeHouseholdEvent } from '@benvung/domain';
+import { decodeHouseholdEvent, HouseholdAssessed } from '@benvung/domain';
 import type { RecordedEvent } from '@benvung/event-store';
 import type { Transaction } from 'kysely';
 import type { Projection } from '../runtime/projection.js';
+import { type BulkTable, upsertStatement } from '../sql/bulk.js';
 import type { ReadModelDatabase } from '../tables/database.js';
 import type { NewReviewHistory } from '../tables/review-history.js';
 
 const householdIdOf = (streamId: string) => streamId.slice('household-'.length);
 
 /**
+ * The fields of a review this table keeps. Reviews are most of the log, so only these are parsed
+ * (the whole event was validated when it was appended); corrections, which are rare, are decoded whole.
+ */
+const ReviewFields = HouseholdAssessed.shape.data.pick({
+  reviewType: true,
+  effectiveDate: true,
+  listYear: true,
+  classification: true,
+  transition: true,
+});
+
+const REVIEW_HISTORY: BulkTable<NewReviewHistory> = {
+  table: 'review_history',
+  columns: [
+    ['household_id', 'uuid'],
+    ['event_id', 'uuid'],
+    ['version', 'integer'],
+    ['review_type', 'text'],
+    ['effective_date', 'date'],
+    ['list_year', 'integer'],
+    ['classification', 'text'],
+    ['transition', 'text'],
+    ['voided', 'boolean'],
+  ],
+  key: ['household_id', 'event_id'],
+};
+
+/**
  * One row per review, kept as it counts now: an amendment replaces its data, a void marks it. Reviews
- * are inserted in one multi-row upsert per batch (idempotent on the event id); corrections, which are
- * rare, update their target one by one and are idempotent too.
+ * are inserted in one bulk statement per run of reviews (idempotent on the event id: a replay inserts
+ * nothing); corrections update their target one by one and are idempotent too.
  */
 export const reviewHistoryProjection: Projection = {
   name: 'review_history',
@@ -18,32 +47,31 @@ export const reviewHistoryProjection: Projection = {
   eventTypes: ['HouseholdAssessed', 'EventVoided', 'EventAmended'],
   tables: ['review_history'],
   async apply(trx: Transaction<ReadModelDatabase>, events: readonly RecordedEvent[]) {
-    const inserts = new Map<string, NewReviewHistory>();
+    let inserts: NewReviewHistory[] = [];
     const flush = async () => {
-      if (inserts.size === 0) return;
-      await trx
-        .insertInto('review_history')
-        .values([...inserts.values()])
-        .onConflict((oc) => oc.columns(['household_id', 'event_id']).doNothing())
-        .execute();
-      inserts.clear();
+      if (inserts.length === 0) return;
+      await upsertStatement(REVIEW_HISTORY, inserts, []).execute(trx);
+      inserts = [];
     };
     for (const recorded of events) {
-      const event = decodeHouseholdEvent(recorded);
       const householdId = householdIdOf(recorded.streamId);
-      if (event.type === 'HouseholdAssessed') {
-        inserts.set(recorded.eventId, {
+      if (recorded.type === 'HouseholdAssessed') {
+        const review = ReviewFields.parse(recorded.data);
+        inserts.push({
           household_id: householdId,
           event_id: recorded.eventId,
           version: recorded.version,
-          review_type: event.data.reviewType,
-          effective_date: event.data.effectiveDate,
-          list_year: event.data.listYear,
-          classification: event.data.classification,
-          transition: event.data.transition,
+          review_type: review.reviewType,
+          effective_date: review.effectiveDate,
+          list_year: review.listYear,
+          classification: review.classification,
+          transition: review.transition,
           voided: false,
         });
-      } else if (event.type === 'EventVoided') {
+        continue;
+      }
+      const event = decodeHouseholdEvent(recorded);
+      if (event.type === 'EventVoided') {
         await flush();
         await trx
           .updateTable('review_history')
