@@ -1,5 +1,4 @@
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -16,6 +15,7 @@ import { authPlugin } from './plugins/auth.js';
 import type { GatewayDeps } from './plugins/deps.js';
 import { metricsPlugin } from './plugins/metrics.js';
 import { problemPlugin, sendProblem } from './plugins/problem.js';
+import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { adminRoutes } from './routes/admin.js';
 import { analyticsRoutes } from './routes/analytics.js';
 import { analyticsTableRoutes } from './routes/analytics-tables.js';
@@ -80,13 +80,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(problemPlugin);
   await app.register(metricsPlugin);
-  await app.register(helmet, {
+  await app.register(securityHeadersPlugin, {
     // Swagger UI needs inline scripts and styles on /docs; the API itself serves JSON only.
     contentSecurityPolicy: {
       directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"] },
     },
   });
-  await app.register(cors, { origin: options.corsOrigins?.length ? [...options.corsOrigins] : false });
+  // Without allowed origins CORS is off: no plugin, so no per-request hook that would only decide
+  // to add nothing (preflights then answer 404 problem+json, as they did with the plugin disabled).
+  if (options.corsOrigins?.length) await app.register(cors, { origin: [...options.corsOrigins] });
   await app.register(swagger, {
     openapi: {
       info: {

@@ -80,11 +80,11 @@ afterAll(async () => {
   await gw?.close();
 });
 
-async function call(method: string, url: string, token: string, body?: unknown) {
+async function call(method: string, url: string, token: string, body?: unknown, headers: Record<string, string> = {}) {
   const r = await gw.runtime.app.inject({
     method: method as 'GET',
     url,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
     ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
   });
   return r;
@@ -107,7 +107,13 @@ async function household(): Promise<{ id: string; eventId: string }> {
     incomePerCapitaVnd: 1_000_000,
     deprivations: ['water', 'sanitation', 'telecom'],
   });
-  await call('POST', `/v1/households/${id}/notes`, token, { text: 'first visit', occurredAt: '2023-02-02' });
+  const note = await call('POST', `/v1/households/${id}/notes`, token, {
+    text: 'first visit',
+    occurredAt: '2023-02-02',
+  });
+  // Read models are eventually consistent: wait until the status read has caught up with the household.
+  const { position } = JSON.parse(note.body) as { position: string };
+  await call('GET', `/v1/households/${id}`, token, undefined, { 'x-wait-for-position': position });
   const history = JSON.parse((await call('GET', `/v1/households/${id}/history`, token)).body) as {
     events: Array<{ eventId: string; type: string }>;
   };

@@ -1,9 +1,11 @@
+import { webcrypto } from 'node:crypto';
 import { type Actor, UnitCode } from '@benvung/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { errors as joseErrors, jwtVerify } from 'jose';
 import { z } from 'zod';
 import { HttpProblem } from './problem.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 export const Role = z.enum(['case_worker', 'supervisor', 'auditor', 'analyst', 'admin']);
 export type Role = z.infer<typeof Role>;
@@ -30,20 +32,44 @@ declare module 'fastify' {
 
 const unauthorized = (detail: string) => new HttpProblem(401, 'UNAUTHENTICATED', 'Authentication required', detail);
 
-/** Verifies an HS256 bearer token and returns its claims; every failure is a 401 with a reason. */
-export async function verifyBearer(header: string | undefined, secret: Uint8Array): Promise<TokenClaims> {
-  const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header ?? '');
-  if (!match?.[1]) throw unauthorized('send Authorization: Bearer <token>');
-  try {
-    const { payload } = await jwtVerify(match[1], secret, { algorithms: ['HS256'], requiredClaims: ['sub', 'exp'] });
-    const claims = TokenClaims.safeParse(payload);
-    if (!claims.success) throw unauthorized(`token claims are not valid: ${claims.error.issues[0]?.message ?? ''}`);
-    return claims.data;
-  } catch (err) {
-    if (err instanceof HttpProblem) throw err;
-    if (err instanceof joseErrors.JWTExpired) throw unauthorized('token expired');
-    throw unauthorized('token not valid');
-  }
+/** Verifies an HS256 bearer header and returns its claims; every failure is a 401 with a reason. */
+export type BearerVerifier = (header: string | undefined) => Promise<TokenClaims>;
+
+/**
+ * A verifier for one secret. The HMAC key is imported once (not on every request), and a token that
+ * verified is remembered until its expiry (see VerifiedTokens), so a client's repeated requests skip
+ * the signature check; anything not remembered is verified in full.
+ */
+export function bearerVerifier(secret: Uint8Array): BearerVerifier {
+  let key: Promise<webcrypto.CryptoKey> | undefined;
+  const hmacKey = () => {
+    key ??= webcrypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    return key;
+  };
+  const verified = new VerifiedTokens<TokenClaims>();
+  return async (header) => {
+    const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header ?? '');
+    const token = match?.[1];
+    if (!token) throw unauthorized('send Authorization: Bearer <token>');
+    const known = verified.get(token, Math.floor(Date.now() / 1000));
+    if (known) return known;
+    try {
+      const { payload } = await jwtVerify(token, await hmacKey(), {
+        algorithms: ['HS256'],
+        requiredClaims: ['sub', 'exp'],
+      });
+      const claims = TokenClaims.safeParse(payload);
+      if (!claims.success) throw unauthorized(`token claims are not valid: ${claims.error.issues[0]?.message ?? ''}`);
+      // Shared by every request with this token: nobody may change it.
+      Object.freeze(claims.data.units);
+      verified.set(token, Object.freeze(claims.data), payload.exp as number);
+      return claims.data;
+    } catch (err) {
+      if (err instanceof HttpProblem) throw err;
+      if (err instanceof joseErrors.JWTExpired) throw unauthorized('token expired');
+      throw unauthorized('token not valid');
+    }
+  };
 }
 
 /**
@@ -55,8 +81,9 @@ export const authPlugin = fp(
   async (app: FastifyInstance, options: { secret: Uint8Array }) => {
     app.decorateRequest('actor', { getter: () => ({ id: 'anonymous', role: 'system' as const }) });
     app.decorateRequest('units', { getter: () => [] as readonly string[] });
+    const verifyBearer = bearerVerifier(options.secret);
     app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-      const claims = await verifyBearer(request.headers.authorization, options.secret).catch((err: unknown) => {
+      const claims = await verifyBearer(request.headers.authorization).catch((err: unknown) => {
         reply.header('www-authenticate', 'Bearer realm="benvung"');
         throw err;
       });

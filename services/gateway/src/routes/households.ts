@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Area, IsoDate, RegisterHousehold, UnitCode } from '@benvung/domain';
-import { getHouseholdStatus, type HouseholdStatusRow, listHouseholds } from '@benvung/projections';
+import { listHouseholds } from '@benvung/projections';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { commandHeaders, idFromKey, respondToCommand } from '../application/command-response.js';
 import { executeHouseholdCommand } from '../application/household-commands.js';
 import { waitForProjection } from '../application/read-your-writes.js';
 import { inScope } from '../application/unit-scope.js';
+import { type HouseholdStatusView, householdStatusReader } from '../persistence/household-status-reader.js';
 import { HttpProblem } from '../plugins/problem.js';
 import { ProblemSchema } from './schemas.js';
 
@@ -33,7 +34,7 @@ const HouseholdStatus = z.object({
   updatedAt: z.string(),
 });
 
-function toHouseholdStatus(row: HouseholdStatusRow): z.infer<typeof HouseholdStatus> {
+function toHouseholdStatus(row: HouseholdStatusView): z.infer<typeof HouseholdStatus> {
   return {
     householdId: row.household_id,
     householdCode: row.household_code,
@@ -61,6 +62,8 @@ const ListQuery = z
 const today = () => new Date().toISOString().slice(0, 10);
 
 export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
+  const readHouseholdStatus = householdStatusReader(app.deps.readModels);
+
   app.post(
     '/v1/households',
     {
@@ -182,7 +185,7 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       await waitForProjection(app, request, 'household_status');
-      const row = await getHouseholdStatus(app.deps.readModels, request.params.id);
+      const row = await readHouseholdStatus(request.params.id);
       // Outside the caller's units a household does not exist for them (no existence leak).
       if (!row || !inScope(request.units, row.unit_code, app.geography.covers)) {
         throw new HttpProblem(404, 'HOUSEHOLD_NOT_FOUND', 'Not found', 'no such household');
