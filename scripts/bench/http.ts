@@ -5,31 +5,14 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { startEmbeddedPostgres } from '@benvung/embedded-pg';
 import { signToken } from '@benvung/gateway';
 import autocannon from 'autocannon';
+import { openBenchDatabase } from './lib/bench-database.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 6);
 const HOUSEHOLDS = 400;
 const UNIT = '96001';
-
-async function database(): Promise<{ url: string; stop(): Promise<void> }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
-  const dir = await mkdtemp(join(tmpdir(), 'benvung-bench-'));
-  await chmod(dir, 0o755);
-  const server = await startEmbeddedPostgres({ dir, persistent: false });
-  return {
-    url: server.url,
-    stop: async () => {
-      await server.stop();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 interface Figures {
   rps: number;
@@ -56,7 +39,8 @@ function run(options: autocannon.Options): Promise<Figures> {
 }
 
 async function main() {
-  const db = await database();
+  // A scratch database of its own (on DATABASE_URL's server if set), so no developer data is written to.
+  const db = await openBenchDatabase();
   const secret = 'bench-secret-bench-secret-bench-secret!';
   const target = spawn(
     process.execPath,
@@ -152,9 +136,13 @@ async function main() {
     }
     console.log(JSON.stringify(summary));
   } finally {
-    target.kill('SIGTERM');
-    await new Promise((r) => target.once('exit', r));
-    await db.stop();
+    // The server may have died already (then 'exit' has fired); either way the scratch database goes.
+    if (target.exitCode === null && target.signalCode === null) {
+      const exited = new Promise((r) => target.once('exit', r));
+      target.kill('SIGTERM');
+      await exited;
+    }
+    await db.release();
   }
 }
 
