@@ -10,6 +10,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { GatewayGeography } from './application/geography.js';
+import { HouseholdStateCache } from './application/household-state-cache.js';
 import { KeyedMutex } from './application/keyed-mutex.js';
 import { authPlugin } from './plugins/auth.js';
 import type { GatewayDeps } from './plugins/deps.js';
@@ -23,6 +24,9 @@ import { auditRoutes } from './routes/audit.js';
 import { commandRoutes } from './routes/commands.js';
 import { healthRoutes } from './routes/health.js';
 import { householdRoutes } from './routes/households.js';
+
+/** Households whose decider state a gateway keeps (a few KB each): a busy commune's worth. */
+const COMMAND_STATE_CACHE_SIZE = 10_000;
 
 export interface BuildAppOptions {
   deps: GatewayDeps;
@@ -67,6 +71,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('deps', options.deps);
   app.decorate('geography', options.geography);
   app.decorate('commandQueue', new KeyedMutex());
+  app.decorate('householdStates', new HouseholdStateCache(COMMAND_STATE_CACHE_SIZE));
   app.decorate('pseudonymKey', options.pseudonymKey);
   // The route table, for tests that must cover every route (authorization table, fuzzing).
   const routes: Array<{ method: string; url: string }> = [];
@@ -131,6 +136,8 @@ declare module 'fastify' {
     geography: GatewayGeography;
     /** Serialises commands on the same household within this process. */
     commandQueue: KeyedMutex;
+    /** Decider states of recently commanded households (no personal fields). */
+    householdStates: HouseholdStateCache;
     routeTable: ReadonlyArray<{ method: string; url: string }>;
   }
 }

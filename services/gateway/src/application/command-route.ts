@@ -34,6 +34,7 @@ export async function runHouseholdCommand(
         actor: request.actor,
         correlationId: request.id,
         occurredAt: new Date(`${occurredOn}T00:00:00Z`),
+        stateCache: app.householdStates,
         authorize: (state) => {
           if (state.status !== 'unregistered' && !inScope(request.units, state.unitCode, app.geography.covers)) {
             throw new HttpProblem(404, 'HOUSEHOLD_NOT_FOUND', 'Not found', 'no such household');

@@ -11,6 +11,7 @@ import {
   initialState,
 } from '@benvung/domain';
 import { ConcurrencyError, type EventStore, StreamNotFoundError } from '@benvung/event-store';
+import type { HouseholdStateCache } from './household-state-cache.js';
 
 export interface CommandContext {
   actor: Actor;
@@ -26,6 +27,8 @@ export interface CommandContext {
   authorize?: (state: HouseholdState) => void;
   /** Deterministic event ids (from an Idempotency-Key) make a retried append a no-op in the store. */
   eventId?: (index: number) => string;
+  /** Recently commanded households' states: only newer events are read. */
+  stateCache?: HouseholdStateCache;
 }
 
 export interface CommandResult {
@@ -35,20 +38,28 @@ export interface CommandResult {
   position: string;
 }
 
+/**
+ * The household's state and version for deciding: from the cache plus the events appended since, or
+ * from the whole stream. Events are decoded with personal fields erased: the decider never reads them.
+ */
 export async function loadHousehold(
   store: EventStore,
   householdId: string,
+  cache?: HouseholdStateCache,
 ): Promise<{ state: HouseholdState; version: number }> {
-  let state = initialState();
-  let version = 0;
+  const cached = cache?.get(householdId);
+  let state = cached?.state ?? initialState();
+  let version = cached?.version ?? 0;
   try {
-    for (const recorded of await store.readStream(householdStreamId(householdId))) {
-      state = evolve(state, decodeHouseholdEnvelope(recorded));
-      version = recorded.version;
+    const recorded = await store.readStream(householdStreamId(householdId), { fromVersion: version + 1 });
+    for (const r of recorded) {
+      state = evolve(state, decodeHouseholdEnvelope({ ...r, personal: null }));
+      version = r.version;
     }
   } catch (err) {
     if (!(err instanceof StreamNotFoundError)) throw err;
   }
+  if (version > 0) cache?.set(householdId, { version, state });
   return { state, version };
 }
 
@@ -65,7 +76,7 @@ export async function executeHouseholdCommand(
 ): Promise<CommandResult> {
   const attempts = ctx.expectedVersion !== undefined ? 1 : (ctx.maxAttempts ?? 20);
   for (let attempt = 1; ; attempt++) {
-    const { state, version } = await loadHousehold(store, householdId);
+    const { state, version } = await loadHousehold(store, householdId, ctx.stateCache);
     ctx.authorize?.(state);
     if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== version) {
       throw new ConcurrencyError(householdStreamId(householdId), ctx.expectedVersion, version);
