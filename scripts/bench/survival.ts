@@ -14,6 +14,7 @@ import { createRuntime, signToken } from '@benvung/gateway';
 import pg from 'pg';
 import { pino } from 'pino';
 import { openBenchDatabase } from './lib/bench-database.js';
+import { median } from './lib/measure.js';
 
 const EPISODES = Number(process.env.BENCH_EPISODES ?? 1_000_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -22,10 +23,6 @@ const TARGET_MS = 2000;
 const GROUPINGS = ['none', 'supportKind', 'province', 'cohort', 'area'] as const;
 
 const round = (x: number, digits = 1) => Number(x.toFixed(digits));
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-};
 
 /** Fills relapse_episodes server-side: deterministic (hashes of the row number), no client round trips. */
 async function fillEpisodes(pool: pg.Pool): Promise<void> {

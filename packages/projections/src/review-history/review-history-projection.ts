@@ -1,12 +1,11 @@
 import { decodeHouseholdEvent, HouseholdAssessed } from '@benvung/domain';
 import type { RecordedEvent } from '@benvung/event-store';
 import type { Transaction } from 'kysely';
+import { householdIdOf } from '../household/decode.js';
 import type { Projection } from '../runtime/projection.js';
 import { type BulkTable, upsertStatement } from '../sql/bulk.js';
 import type { ReadModelDatabase } from '../tables/database.js';
 import type { NewReviewHistory } from '../tables/review-history.js';
-
-const householdIdOf = (streamId: string) => streamId.slice('household-'.length);
 
 /**
  * The fields of a review this table keeps. Reviews are most of the log, so only these are parsed

@@ -3,9 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem } from '../plugins/problem.js';
 import { respondToCommand } from './command-response.js';
 import { executeHouseholdCommand } from './household-commands.js';
+import { today } from './today.js';
 import { inScope } from './unit-scope.js';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 export interface HouseholdCommandSpec {
   householdId: string;

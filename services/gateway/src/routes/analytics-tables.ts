@@ -1,11 +1,11 @@
 import { suppressFlows, suppressTransitionMatrix, transitionMatrices, unitYearFlows } from '@benvung/analytics';
 import { UnitCode } from '@benvung/domain';
 import { newlyPoorReviews, yearEndStatuses } from '@benvung/projections';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { analysisUnits } from '../application/analytics/analysis-units.js';
 import { pageEpisodes } from '../application/analytics/episode-query.js';
-import { HttpProblem } from '../plugins/problem.js';
+import { today } from '../application/today.js';
 import { ProblemSchema } from './schemas.js';
 
 const analysts = ['analyst'] as const;
@@ -14,15 +14,6 @@ const Year = z.coerce.number().int().min(2000).max(2100);
 
 /** Year-to-year transition matrices and a unit's official flow figures, suppressed below 5 households. */
 export const analyticsTableRoutes: FastifyPluginAsyncZod = async (app) => {
-  function unitCodesFor(request: FastifyRequest, unitCode: string | undefined, date: string): string[] | undefined {
-    const scopes = request.units;
-    if (unitCode && scopes.length > 0 && !scopes.some((s) => s === unitCode || app.geography.covers(s, unitCode))) {
-      throw new HttpProblem(403, 'UNIT_OUT_OF_SCOPE', 'Not allowed', `unit ${unitCode} is not among your units`);
-    }
-    const roots = unitCode ? [unitCode] : scopes;
-    return roots.length > 0 ? [...new Set(roots.flatMap((s) => app.geography.expandOn(s, date)))] : undefined;
-  }
-
   app.get(
     '/v1/analytics/transitions',
     {
@@ -41,7 +32,7 @@ export const analyticsTableRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { unitCode, fromYear, toYear } = request.query;
-      const unitCodes = unitCodesFor(request, unitCode, new Date().toISOString().slice(0, 10));
+      const unitCodes = analysisUnits(app.geography, request.units, unitCode, today());
       const statuses = await yearEndStatuses(app.deps.readModels, {
         ...(unitCodes ? { unitCodes } : {}),
         ...(fromYear ? { fromYear } : {}),
@@ -76,9 +67,9 @@ export const analyticsTableRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const asOf = request.query.asOf ?? new Date().toISOString().slice(0, 10);
+      const asOf = request.query.asOf ?? today();
       const code = request.params.code;
-      const unitCodes = unitCodesFor(request, code, asOf);
+      const unitCodes = analysisUnits(app.geography, request.units, code, asOf);
       const filter = { definition: 'poor' as const, asOf, unitCodes };
       const episodes = [];
       let after: { householdId: string; escapeEventId: string } | undefined;

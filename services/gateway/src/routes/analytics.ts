@@ -4,17 +4,17 @@ import { UnitCode } from '@benvung/domain';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { analysisUnits } from '../application/analytics/analysis-units.js';
 import { countEpisodes, type EpisodeFilter, pageEpisodes } from '../application/analytics/episode-query.js';
 import { provinceLookup } from '../application/analytics/geography-lookup.js';
 import { pseudonymise } from '../application/analytics/pseudonym.js';
 import { relapseSurvival } from '../application/analytics/survival.js';
 import { survivalSvg } from '../application/analytics/survival-svg.js';
-import { HttpProblem } from '../plugins/problem.js';
+import { today } from '../application/today.js';
 import { ProblemSchema } from './schemas.js';
 
 const analysts = ['analyst'] as const;
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
-const today = () => new Date().toISOString().slice(0, 10);
 
 const EpisodeQuery = z.object({
   asOf: z.iso.date().optional(),
@@ -71,18 +71,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
   /** The analyst's units (none: national), narrowed to unitCode; old codes roll up on asOf. */
   function episodeFilter(request: FastifyRequest, q: z.infer<typeof EpisodeQuery>): EpisodeFilter {
     const asOf = q.asOf ?? today();
-    const scopes = request.units;
-    if (
-      q.unitCode &&
-      scopes.length > 0 &&
-      !scopes.some((s) => s === q.unitCode || app.geography.covers(s, q.unitCode as string))
-    ) {
-      throw new HttpProblem(403, 'UNIT_OUT_OF_SCOPE', 'Not allowed', `unit ${q.unitCode} is not among your units`);
-    }
-    const roots = q.unitCode ? [q.unitCode] : scopes;
-    const unitCodes =
-      roots.length > 0 ? [...new Set(roots.flatMap((s) => app.geography.expandOn(s, asOf)))] : undefined;
-    return { definition: q.definition, asOf, unitCodes };
+    return { definition: q.definition, asOf, unitCodes: analysisUnits(app.geography, request.units, q.unitCode, asOf) };
   }
 
   async function survivalFor(request: FastifyRequest, q: z.infer<typeof SurvivalQuery>) {

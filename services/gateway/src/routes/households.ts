@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { commandHeaders, idFromKey, respondToCommand } from '../application/command-response.js';
 import { executeHouseholdCommand } from '../application/household-commands.js';
 import { waitForProjection } from '../application/read-your-writes.js';
+import { today } from '../application/today.js';
 import { inScope } from '../application/unit-scope.js';
 import { type HouseholdStatusView, householdStatusReader } from '../persistence/household-status-reader.js';
 import { HttpProblem } from '../plugins/problem.js';
@@ -58,8 +59,6 @@ const ListQuery = z
     cursor: z.uuid().optional(),
   })
   .strict();
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
   const readHouseholdStatus = householdStatusReader(app.deps.readModels);
