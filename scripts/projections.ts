@@ -49,8 +49,7 @@ async function main() {
       connectionString: local.url,
       projections,
       total,
-      onProgress: (p) =>
-        bar.update(Math.min(p.processed, Math.max(total, p.processed)), { speed: Math.round(p.eventsPerSecond) }),
+      onProgress: (p) => bar.update(p.processed, { speed: Math.round(p.eventsPerSecond) }),
     });
     bar.stop();
     console.log(

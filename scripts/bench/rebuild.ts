@@ -17,13 +17,12 @@ import { SingleBar } from 'cli-progress';
 import pg from 'pg';
 import { generateHousehold, seedPopulation } from '../seed/index.js';
 import { openBenchDatabase } from './lib/bench-database.js';
+import { round } from './lib/measure.js';
 
 const TARGET_EVENTS = Number(process.env.BENCH_REBUILD_EVENTS ?? 1_000_000);
 const SEED = Number(process.env.BENCH_SEED ?? 1);
 const CONCURRENCY = 8;
 const TARGETS = { eventsPerSecond: 20_000, ratio: 0.25 } as const;
-
-const round = (x: number, digits = 0) => Number(x.toFixed(digits));
 
 /** Households enough for the target, from the events per household of a sample. */
 function householdsFor(events: number): number {

@@ -14,15 +14,13 @@ import { createRuntime, signToken } from '@benvung/gateway';
 import pg from 'pg';
 import { pino } from 'pino';
 import { openBenchDatabase } from './lib/bench-database.js';
-import { median } from './lib/measure.js';
+import { median, round } from './lib/measure.js';
 
 const EPISODES = Number(process.env.BENCH_EPISODES ?? 1_000_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const AS_OF = '2026-06-30';
 const TARGET_MS = 2000;
 const GROUPINGS = ['none', 'supportKind', 'province', 'cohort', 'area'] as const;
-
-const round = (x: number, digits = 1) => Number(x.toFixed(digits));
 
 /** Fills relapse_episodes server-side: deterministic (hashes of the row number), no client round trips. */
 async function fillEpisodes(pool: pg.Pool): Promise<void> {
@@ -92,7 +90,7 @@ try {
   console.log(`survival over ${EPISODES.toLocaleString('en')} episodes on ${bench.description}`);
   const t0 = performance.now();
   await fillEpisodes(pool);
-  console.log(`generated in ${round((performance.now() - t0) / 1000)} s`);
+  console.log(`generated in ${round((performance.now() - t0) / 1000, 1)} s`);
 
   const base = await runtime.app.listen({ port: 0, host: '127.0.0.1' });
   const token = await signToken(secret, { role: 'analyst', units: [], sub: 'bench-analyst' }, 3600);
@@ -112,16 +110,16 @@ try {
       const n = body.groups.reduce((sum, g) => sum + (g.n ?? 0), 0);
       if (n === 0) throw new Error(`survival ${groupBy}: no episodes counted`);
     });
-    rows.push({ groupBy, groups, ms: round(ms), ratio: round(baselineMs / ms, 3) });
+    rows.push({ groupBy, groups, ms: round(ms, 1), ratio: round(baselineMs / ms, 3) });
   }
-  console.log(`baseline (PostgreSQL scan + aggregate alone): ${round(baselineMs)} ms`);
+  console.log(`baseline (PostgreSQL scan + aggregate alone): ${round(baselineMs, 1)} ms`);
   console.table(rows.map((r) => ({ ...r, under2s: r.ms < TARGET_MS })));
   const worst = Math.max(...rows.map((r) => r.ms));
   console.log(
     JSON.stringify({
       bench: 'survival',
       episodes: EPISODES,
-      baselineMs: round(baselineMs),
+      baselineMs: round(baselineMs, 1),
       oursMs: Object.fromEntries(rows.map((r) => [r.groupBy, r.ms])),
       worstMs: worst,
       ratio: round(baselineMs / worst, 3),

@@ -20,7 +20,8 @@ export { DEFAULT_DECIDE_CONTEXT, type DecideContext } from './household/decide/c
 export { decide } from './household/decide.js';
 export { householdDecider, householdStreamId, replay } from './household/decider.js';
 export * from './household/events.js';
-export { type EvolveInput, evolve, stateBefore } from './household/evolve.js';
+export { derive as deriveFromLog, type EvolveInput, evolve, stateBefore } from './household/evolve.js';
+export { isCorrection } from './household/facts.js';
 export { SUPPORT_LIMITS } from './household/limits.js';
 export * from './household/state.js';
 export {

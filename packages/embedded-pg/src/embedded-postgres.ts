@@ -29,6 +29,14 @@ export interface RunningPostgres {
   stop(): Promise<void>;
 }
 
+/** Where a server directory keeps its cluster and its generated password. */
+export const clusterDirOf = (dir: string): string => join(dir, 'pg');
+export const passwordFileOf = (dir: string): string => join(dir, 'pg-password');
+
+/** The superuser's connection string to database `postgres` on 127.0.0.1. */
+export const superuserUrl = (password: string, port: number): string =>
+  `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+
 const SIGNALS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'] as const;
 
 /**
@@ -59,7 +67,7 @@ async function readOrCreatePassword(file: string): Promise<string> {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const progress = options.onProgress ?? (() => {});
   const dir = resolve(options.dir);
-  const dataDir = join(dir, 'pg');
+  const dataDir = clusterDirOf(dir);
   await mkdir(dir, { recursive: true });
   const isRoot = userInfo().uid === 0;
   if (isRoot) {
@@ -71,7 +79,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       progress(`made ${changed.join(', ')} traversable (o+x) for the postgres user`);
     }
   }
-  const password = await readOrCreatePassword(join(dir, 'pg-password'));
+  const password = await readOrCreatePassword(passwordFileOf(dir));
   const port = options.port ?? (await freePort());
   const logs: string[] = [];
   const keepLog = (message: unknown) => {
@@ -119,7 +127,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   let stopped = false;
   return {
-    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    url: superuserUrl(password, port),
     port,
     dataDir,
     async stop() {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { clusterDirOf, passwordFileOf, startEmbeddedPostgres, superuserUrl } from './embedded-postgres.js';
 
 export interface LocalDatabase {
   url: string;
@@ -27,16 +27,16 @@ function isRunning(pid: number): boolean {
 export async function openLocalDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<LocalDatabase> {
   if (options.databaseUrl) return { url: options.databaseUrl, description: 'DATABASE_URL', release: async () => {} };
   const dir = resolve(options.dataDir);
-  const pidFile = join(dir, 'pg', 'postmaster.pid');
+  const pidFile = join(clusterDirOf(dir), 'postmaster.pid');
   if (existsSync(pidFile)) {
     // postmaster.pid: line 1 the pid, line 4 the port (PostgreSQL's documented layout).
     const lines = (await readFile(pidFile, 'utf8')).split('\n');
     const pid = Number(lines[0]);
     const port = Number(lines[3]);
     if (pid > 0 && port > 0 && isRunning(pid)) {
-      const password = (await readFile(join(dir, 'pg-password'), 'utf8')).trim();
+      const password = (await readFile(passwordFileOf(dir), 'utf8')).trim();
       return {
-        url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+        url: superuserUrl(password, port),
         description: `running embedded PostgreSQL of ${dir} (port ${port})`,
         release: async () => {},
       };

@@ -1,10 +1,11 @@
 import { InvalidAppendError } from './errors.js';
 import type { ExpectedVersion } from './port.js';
+import { MAX_VERSION } from './read-options.js';
 
 /** Refuses what is not an ExpectedVersion (a negative or fractional number, an unknown word). */
 export function checkExpectedVersion(expected: ExpectedVersion): void {
   if (typeof expected === 'number') {
-    if (!Number.isInteger(expected) || expected < 0 || expected > 2_147_483_647) {
+    if (!Number.isInteger(expected) || expected < 0 || expected > MAX_VERSION) {
       throw new InvalidAppendError(`expected version must be a non-negative integer, got ${expected}`);
     }
     return;

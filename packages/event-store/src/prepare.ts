@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { InvalidAppendError } from './errors.js';
 import { contentHash, newSalt, personalDigest } from './hash.js';
 import type { EventMetadata, EventToAppend, PersonalData } from './port.js';
+import { MAX_INT4 } from './read-options.js';
 
 /** Most events one append may carry (PostgreSQL binds 9 parameters per event, at most 65,535 in all). */
 export const MAX_EVENTS_PER_APPEND = 5000;
@@ -72,7 +73,7 @@ function prepareOne(streamId: string, e: EventToAppend, index: number): Prepared
     throw new InvalidAppendError(`${where}: type must be 1–${MAX_TYPE_LENGTH} characters and not start with '$'`);
   }
   const schemaVersion = e.schemaVersion ?? 1;
-  if (!Number.isInteger(schemaVersion) || schemaVersion < 1 || schemaVersion > 2_147_483_647) {
+  if (!Number.isInteger(schemaVersion) || schemaVersion < 1 || schemaVersion > MAX_INT4) {
     throw new InvalidAppendError(`${where}: schemaVersion must be a positive integer`);
   }
   if (!isPlainObject(e.data)) throw new InvalidAppendError(`${where}: data must be a JSON object`);

@@ -1,6 +1,8 @@
 import type { ReadStreamOptions } from './port.js';
 
-export const MAX_VERSION = 2_147_483_647;
+/** Largest PostgreSQL integer: versions and schema versions are stored as int4. */
+export const MAX_INT4 = 2_147_483_647;
+export const MAX_VERSION = MAX_INT4;
 
 /** readStream options resolved to an inclusive version range, a limit and a direction. */
 export interface StreamRange {

@@ -29,11 +29,8 @@ export class UpcasterRegistry {
     return this;
   }
 
-  get size(): number {
-    return this.#byKey.size;
-  }
-
   apply(event: StoredShape): StoredShape {
+    if (this.#byKey.size === 0) return event;
     let current = event;
     for (let step = 0; step < 100; step++) {
       const upcaster = this.#byKey.get(`${current.type}@${current.schemaVersion}`);

@@ -1,5 +1,6 @@
-import { chainHash, contentHash, GENESIS_HASH, personalDigest } from './hash.js';
+import { chainHash, GENESIS_HASH, personalDigest } from './hash.js';
 import type { EventMetadata, StreamVerification } from './port.js';
+import { hashOf } from './prepare.js';
 
 /** An event exactly as stored, before any upcasting: the input of the chain check. */
 export interface StoredEvent {
@@ -30,16 +31,7 @@ export function verifyChain(events: readonly StoredEvent[]): StreamVerification 
     if (e.personal && !personalDigest(e.personal.values, e.personal.salt).equals(e.personalDigest ?? Buffer.alloc(0))) {
       return fail('personal data does not match its recorded digest');
     }
-    const content = contentHash({
-      eventId: e.eventId,
-      streamId: e.streamId,
-      type: e.type,
-      schemaVersion: e.schemaVersion,
-      data: e.data,
-      personalDigest: e.personalDigest ? e.personalDigest.toString('hex') : null,
-      metadata: e.metadata,
-      occurredAt: e.occurredAt,
-    });
+    const content = hashOf(e.streamId, e, e.personalDigest);
     const expected = chainHash(previous, content, e.version);
     if (!expected.equals(e.hash)) return fail('stored form or chain does not match the recorded hash');
     previous = e.hash;

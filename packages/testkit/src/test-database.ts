@@ -44,8 +44,3 @@ export async function createTestDatabase(label = 'test'): Promise<TestDatabase> 
       withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }
-
-/** The provisioned test server's connection string (for tests that manage databases themselves). */
-export function testServerUrl(): string {
-  return adminUrl();
-}

@@ -1,5 +1,8 @@
 import { performance } from 'node:perf_hooks';
 
+/** `x` to `digits` decimals, as a number (for JSON figures). */
+export const round = (x: number, digits = 0): number => Number(x.toFixed(digits));
+
 export interface Scenario {
   name: string;
   clients: number;
@@ -49,7 +52,6 @@ export function summarise(scenario: Scenario, samples: readonly Sample[]): Figur
   const ops = samples.reduce((n, s) => n + s.ops, 0);
   const seconds = samples.reduce((n, s) => n + s.seconds, 0);
   const sorted = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
-  const round = (x: number, digits: number) => Number(x.toFixed(digits));
   return {
     ops,
     seconds: round(seconds, 2),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MIN_SECRET_LENGTH } from './application/jwt-secret.js';
 
 const boolFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -23,7 +24,10 @@ export const GatewayConfig = z.object({
   RUN_PROJECTOR: boolFromEnv.default(true),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** HS256 secret for bearer tokens; without it the start command keeps a generated one in DATA_DIR. */
-  AUTH_JWT_SECRET: z.string().min(32, 'AUTH_JWT_SECRET must be at least 32 characters').optional(),
+  AUTH_JWT_SECRET: z
+    .string()
+    .min(MIN_SECRET_LENGTH, `AUTH_JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters`)
+    .optional(),
   /** Requests per minute per token (or per address before authentication); 0 turns the limit off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1200),
   /** Comma-separated origins allowed by CORS; empty means no cross-origin access. */

@@ -9,8 +9,8 @@ export type EvolveInput = HouseholdEvent | HouseholdEventEnvelope;
 const unwrap = (input: EvolveInput): { event: HouseholdEvent; eventId: string | undefined } =>
   'event' in input ? { event: input.event, eventId: input.eventId } : { event: input, eventId: undefined };
 
-/** The facts of the entries that still count, in stream order. */
-function derive(log: readonly LogEntry[]): HouseholdState {
+/** The facts of the entries that still count, in stream order (version and log are the caller's). */
+export function derive(log: readonly LogEntry[]): HouseholdState {
   let state = initialState();
   for (const entry of log) {
     if (entry.voided || isCorrection(entry.event)) continue;

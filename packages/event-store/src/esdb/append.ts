@@ -28,8 +28,9 @@ export async function appendPrepared(
   prepared: readonly PreparedEvent[],
   expected: ExpectedVersion,
 ): Promise<AppendResult> {
+  const ids = new Set(prepared.map((e) => e.eventId));
   for (let attempt = 1; ; attempt++) {
-    const head = await scanForAppend(client, streamId, new Set(prepared.map((e) => e.eventId)));
+    const head = await scanForAppend(client, streamId, ids);
     const replay = decideReplay(streamId, prepared, head.found);
     if (replay.kind === 'replay') {
       return { nextExpectedVersion: replay.nextExpectedVersion, position: replay.position, replayed: true };

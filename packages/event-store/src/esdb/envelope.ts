@@ -78,7 +78,7 @@ export function positionOf(event: EsdbRecordedEvent): string {
 
 export function toRecorded(d: Decoded, upcasters: UpcasterRegistry): RecordedEvent {
   const stored = { type: d.event.type, schemaVersion: d.envelope.schemaVersion, data: d.data };
-  const shape = upcasters.size ? upcasters.apply(stored) : stored;
+  const shape = upcasters.apply(stored);
   return {
     eventId: d.event.id,
     streamId: d.event.streamId,

@@ -32,7 +32,7 @@ import type { EsdbClient } from './client.js';
 import { decode, toRecorded, toStored } from './envelope.js';
 import { compareEncodedEsdbPositions, decodeEsdbPosition } from './position.js';
 import { lastPosition, readAllPage, readStreamDecoded } from './reads.js';
-import { revisionOfVersion } from './revisions.js';
+import { revisionOfVersion, versionOfRevision } from './revisions.js';
 import { subscriptionBatches } from './subscription.js';
 
 export interface EsdbEventStoreOptions {
@@ -104,7 +104,7 @@ export class EsdbEventStore implements EventStore {
       maxCount: 1,
     });
     const event = last?.[0]?.event;
-    return event ? Number(event.revision) + 1 : 0;
+    return event ? versionOfRevision(event.revision) : 0;
   }
 
   readAll(options: ReadAllOptions = {}): Promise<ReadAllPage> {

@@ -57,11 +57,8 @@ export async function* subscriptionBatches(
     ? eventTypeFilter({ regex: `^(?:${types.map(escapeRegex).join('|')})$`, checkpointInterval: 1, checkpointReached })
     : excludeSystemEvents({ checkpointInterval: 1, checkpointReached });
   const headAtStart = await ctx.head();
-  const subscription = ctx.client.subscribeToAll({
-    fromPosition: options.after ? decodeEsdbPosition(options.after) : START,
-    filter,
-  });
   const start = options.after ? decodeEsdbPosition(options.after) : undefined;
+  const subscription = ctx.client.subscribeToAll({ fromPosition: start ?? START, filter });
   subscription.on('data', (resolved: AllStreamResolvedEvent) => {
     const position = resolved.event?.position;
     // Documented to start after `fromPosition`; checked anyway, so the checkpoint event never repeats.

@@ -38,9 +38,9 @@ export interface PostgresEventStoreOptions {
   onPoolError?: (err: Error) => void;
 }
 
-/** First retry delay while committed events wait behind an older open transaction. */
 const READ_COLUMNS = readColumns();
 
+/** First retry delay while committed events wait behind an older open transaction. */
 const PENDING_RETRY_MS = 5;
 
 /**

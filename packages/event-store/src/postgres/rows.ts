@@ -90,9 +90,7 @@ export function readColumns(alias?: string): string {
 }
 
 export function toRecordedEvent(row: ReadRow, upcasters: UpcasterRegistry): RecordedEvent {
-  const shape = upcasters.size
-    ? upcasters.apply({ type: row.type, schemaVersion: row.schema_version, data: row.data })
-    : { type: row.type, schemaVersion: row.schema_version, data: row.data };
+  const shape = upcasters.apply({ type: row.type, schemaVersion: row.schema_version, data: row.data });
   return {
     eventId: row.event_id,
     streamId: row.stream_id,

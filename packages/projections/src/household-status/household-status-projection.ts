@@ -41,19 +41,14 @@ export function createHouseholdProjection(options: HouseholdProjectionOptions = 
   const units = new UnitLookup(options.units ?? defaultUnitRegistry);
   const book = new HouseholdBook(units, options.cacheSize ?? 20_000, 'write-through');
   const rebuildCacheSize = options.rebuildCacheSize ?? options.cacheSize ?? 200_000;
+  const identity = { name: NAME, version: 2, eventTypes: EVENT_TYPES, tables: TABLES };
   return {
-    name: NAME,
-    version: 2,
-    eventTypes: EVENT_TYPES,
-    tables: TABLES,
+    ...identity,
     apply: (trx, events) => applyHouseholdBatch(trx, events, book),
     rebuilding(): RebuildingProjection {
       const behind = new HouseholdBook(units, rebuildCacheSize, 'write-behind');
       return {
-        name: NAME,
-        version: 2,
-        eventTypes: EVENT_TYPES,
-        tables: TABLES,
+        ...identity,
         apply: (trx, events) => applyHouseholdBatch(trx, events, behind),
         async flush(trx) {
           await writeOwed(trx, behind);

@@ -1,9 +1,10 @@
+import { isCorrection } from '@benvung/domain';
 import type { RecordedEvent } from '@benvung/event-store';
 import type { Transaction } from 'kysely';
 import type { ReadModelDatabase } from '../tables/database.js';
 import type { HouseholdBook } from './book.js';
 import { decodeForFold, householdIdOf } from './decode.js';
-import { type BatchEvent, foldHousehold, isCorrection, needsLog, type Plan } from './household-step.js';
+import { type BatchEvent, foldHousehold, needsLog, type Plan } from './household-step.js';
 import { loadLogs, loadVersions } from './load-stored.js';
 import { addOwedWrites } from './owed-writes.js';
 import { type UnitYearDelta, UnitYearDeltas } from './unit-year.js';

@@ -9,17 +9,7 @@ const StoredEntry = z.object({
   x: z.boolean(),
   a: z.boolean(),
 });
-type StoredEntry = z.infer<typeof StoredEntry>;
 const StoredEntries = z.array(StoredEntry);
-
-/** An entry in its stored form. */
-export const toStored = (e: LogEntry): StoredEntry => ({
-  v: e.version,
-  id: e.eventId ?? null,
-  e: e.event,
-  x: e.voided,
-  a: e.amended,
-});
 
 /** Entries of a stored chunk, validated: the fold replays them with the domain's evolve. */
 export function fromStored(json: unknown): LogEntry[] {
@@ -33,7 +23,7 @@ export function fromStored(json: unknown): LogEntry[] {
   }));
 }
 
-/** One entry serialised as it is stored (as `JSON.stringify(toStored(e))`, without the object). */
+/** One entry serialised as it is stored (the StoredEntry shape as JSON, without building the object). */
 export const serialiseEntry = (e: LogEntry): string =>
   `{"v":${e.version},"id":${e.eventId === undefined ? 'null' : JSON.stringify(e.eventId)},"e":${JSON.stringify(e.event)},"x":${e.voided},"a":${e.amended}}`;
 

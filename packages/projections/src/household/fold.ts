@@ -1,9 +1,11 @@
 import {
   type Area,
+  deriveFromLog,
   evolve,
   type HouseholdEvent,
   type HouseholdState,
   initialState,
+  isCorrection,
   type LogEntry,
   type SupportKind,
 } from '@benvung/domain';
@@ -38,8 +40,6 @@ export interface HouseholdFold {
 
 /** A household not registered (yet). */
 export const emptyFold = (): HouseholdFold => ({ state: initialState(), supports: [], places: [] });
-
-const isCorrection = (event: HouseholdEvent) => event.type === 'EventVoided' || event.type === 'EventAmended';
 
 function supportFact(event: HouseholdEvent, eventId: string | undefined): SupportFact | undefined {
   const action = supportActionOf(event);
@@ -96,11 +96,7 @@ export function foldEvent(fold: HouseholdFold, eventId: string, event: Household
  * counting entries replayed in order, as the domain's own re-derivation does after a correction.
  */
 export function foldFromLog(log: readonly LogEntry[]): HouseholdFold {
-  let state = initialState();
-  for (const entry of log) {
-    if (entry.voided || isCorrection(entry.event)) continue;
-    state = evolve(state, entry.eventId ? { eventId: entry.eventId, event: entry.event } : entry.event);
-  }
+  const state = deriveFromLog(log);
   const last = log[log.length - 1];
   if (state.status === 'unregistered' || !last) return emptyFold();
   return { state: { ...state, version: last.version, log }, ...factsFromLog(log) };

@@ -1,4 +1,4 @@
-import { type HouseholdEvent, type LogEntry, supportKindOf } from '@benvung/domain';
+import { type HouseholdEvent, isCorrection, type LogEntry, supportKindOf } from '@benvung/domain';
 import type { RecordedEvent } from '@benvung/event-store';
 import type { NewSupportLedger } from '../tables/support-ledger.js';
 import type { HouseholdBook, Pending } from './book.js';
@@ -30,9 +30,6 @@ export interface Plan {
 
 /** A stored log read anyway is rewritten as one chunk past this many, so reading it stays one row or a few. */
 const MAX_CHUNKS = 8;
-
-/** Voids and amendments: they re-derive the household from its whole log. */
-export const isCorrection = (e: HouseholdEvent) => e.type === 'EventVoided' || e.type === 'EventAmended';
 
 /** Events that can change episodes or unit-year counts; notes, flags and follow-ups cannot. */
 const affectsAnalytics = (e: HouseholdEvent) =>

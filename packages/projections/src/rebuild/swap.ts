@@ -1,5 +1,6 @@
 import type { EventStore } from '@benvung/event-store';
 import { type Kysely, sql } from 'kysely';
+import { lockCheckpoint } from '../runtime/checkpoint.js';
 import type { Projection } from '../runtime/projection.js';
 import type { ReadModelDatabase } from '../tables/database.js';
 import { applyPage, applyToAll, REBUILD_SCHEMA } from './apply-page.js';
@@ -35,15 +36,7 @@ export async function swapIn(o: SwapOptions): Promise<string | undefined> {
     if (page.endOfLog) break;
   }
   await o.main.transaction().execute(async (trx) => {
-    const names = o.projections.map((p) => p.name);
-    for (const name of names) {
-      await trx
-        .insertInto('projection_checkpoint')
-        .values({ name, position: null })
-        .onConflict((oc) => oc.column('name').doNothing())
-        .execute();
-    }
-    await trx.selectFrom('projection_checkpoint').select('name').where('name', 'in', names).forUpdate().execute();
+    for (const p of o.projections) await lockCheckpoint(trx, p.name);
     await sql`SET LOCAL search_path = ${sql.id(REBUILD_SCHEMA)}, public`.execute(trx);
     for (;;) {
       const page = await o.store.readAll({

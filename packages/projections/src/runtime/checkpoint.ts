@@ -16,18 +16,19 @@ export async function readCheckpoint(db: Kysely<ReadModelDatabase>, name: string
  * running the same projection serialise here; the one that finds the checkpoint moved gives way.
  */
 export async function lockCheckpoint(trx: Transaction<ReadModelDatabase>, name: string): Promise<string | undefined> {
-  await trx
-    .insertInto('projection_checkpoint')
-    .values({ name, position: null, events_processed: '0' })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
-  const row = await trx
-    .selectFrom('projection_checkpoint')
-    .select('position')
-    .where('name', '=', name)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  return row.position ?? undefined;
+  const lock = () =>
+    trx.selectFrom('projection_checkpoint').select('position').where('name', '=', name).forUpdate().executeTakeFirst();
+  // The row exists after a projection's first batch: lock it in one round trip, create it only once.
+  let row = await lock();
+  if (!row) {
+    await trx
+      .insertInto('projection_checkpoint')
+      .values({ name, position: null, events_processed: '0' })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
+    row = await lock();
+  }
+  return row?.position ?? undefined;
 }
 
 export async function saveCheckpoint(

@@ -1,10 +1,9 @@
 import type { HouseholdCommand, HouseholdEvent } from '@benvung/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { HttpProblem } from '../plugins/problem.js';
 import { respondToCommand } from './command-response.js';
 import { executeHouseholdCommand } from './household-commands.js';
 import { today } from './today.js';
-import { inScope } from './unit-scope.js';
+import { householdNotFound, inScope } from './unit-scope.js';
 
 export interface HouseholdCommandSpec {
   householdId: string;
@@ -36,7 +35,7 @@ export async function runHouseholdCommand(
         stateCache: app.householdStates,
         authorize: (state) => {
           if (state.status !== 'unregistered' && !inScope(request.units, state.unitCode, app.geography.covers)) {
-            throw new HttpProblem(404, 'HOUSEHOLD_NOT_FOUND', 'Not found', 'no such household');
+            throw householdNotFound();
           }
         },
       }),

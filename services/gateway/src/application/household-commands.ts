@@ -33,7 +33,6 @@ export interface CommandContext {
 
 export interface CommandResult {
   events: HouseholdEvent[];
-  state: HouseholdState;
   version: number;
   position: string;
 }
@@ -106,7 +105,6 @@ export async function executeHouseholdCommand(
       );
       return {
         events,
-        state: events.reduce(evolve, state),
         version: result.nextExpectedVersion,
         position: result.position,
       };

@@ -23,7 +23,6 @@ export interface AccessLogTable {
   at: Generated<Date>;
 }
 
-export type IdempotencyKeyRow = Selectable<IdempotencyKeyTable>;
 export type AccessLogRow = Selectable<AccessLogTable>;
 export type NewAccessLog = Insertable<AccessLogTable>;
 

@@ -1,11 +1,5 @@
 import { DomainError } from '@benvung/domain';
-import {
-  ConcurrencyError,
-  EventStoreError,
-  IdempotencyConflictError,
-  InvalidAppendError,
-  StreamNotFoundError,
-} from '@benvung/event-store';
+import { ConcurrencyError, EventStoreError, IdempotencyConflictError, StreamNotFoundError } from '@benvung/event-store';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -94,7 +88,7 @@ function toProblem(error: unknown): ProblemInput | undefined {
   if (error instanceof IdempotencyConflictError) {
     return { status: 422, code: error.code, title: 'Conflicting retry', detail: error.message };
   }
-  if (error instanceof InvalidAppendError || error instanceof EventStoreError) {
+  if (error instanceof EventStoreError) {
     return { status: 400, code: error.code, title: 'Invalid request', detail: error.message };
   }
   const fe = error as Partial<FastifyError>;

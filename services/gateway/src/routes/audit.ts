@@ -1,7 +1,7 @@
-import { decodeHouseholdEnvelope, evolve, type HouseholdState, initialState } from '@benvung/domain';
+import { decodeHouseholdEnvelope, evolve, type HouseholdState, householdStreamId, initialState } from '@benvung/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { loadHouseholdInScope } from '../application/household-access.js';
+import { assertHouseholdInScope, loadHouseholdInScope } from '../application/household-access.js';
 import { stateView } from '../application/state-view.js';
 import { recordAccess } from '../persistence/access-log.js';
 import { HttpProblem } from '../plugins/problem.js';
@@ -170,9 +170,9 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await loadHouseholdInScope(app, request, request.params.id);
+      await assertHouseholdInScope(app, request, request.params.id);
       await logAccess(request, request.params.id, 'verify');
-      const result = await app.deps.store.verifyStream(`household-${request.params.id}`);
+      const result = await app.deps.store.verifyStream(householdStreamId(request.params.id));
       return { householdId: request.params.id, ...result };
     },
   );

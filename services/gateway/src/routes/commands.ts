@@ -13,6 +13,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { runHouseholdCommand } from '../application/command-route.js';
+import { today } from '../application/today.js';
 import { HttpProblem } from '../plugins/problem.js';
 import { ProblemSchema } from './schemas.js';
 
@@ -142,7 +143,7 @@ export const commandRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { text, category, occurredAt } = request.body;
-      const occurredOn = occurredAt ?? new Date().toISOString().slice(0, 10);
+      const occurredOn = occurredAt ?? today();
       await runHouseholdCommand(app, request, reply, {
         householdId: request.params.id,
         command: {
@@ -171,7 +172,7 @@ export const commandRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const body = request.body;
-      const occurredOn = body.occurredAt ?? new Date().toISOString().slice(0, 10);
+      const occurredOn = body.occurredAt ?? today();
       const householdId = request.params.id;
       await runHouseholdCommand(app, request, reply, {
         householdId,
@@ -199,7 +200,7 @@ export const commandRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const body = request.body;
       const householdId = request.params.id;
-      const occurredOn = body.occurredAt ?? new Date().toISOString().slice(0, 10);
+      const occurredOn = body.occurredAt ?? today();
       if (body.action === 'void') {
         return runHouseholdCommand(app, request, reply, {
           householdId,
@@ -249,7 +250,7 @@ export const commandRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { memberCount, reason, occurredAt } = request.body;
-      const occurredOn = occurredAt ?? new Date().toISOString().slice(0, 10);
+      const occurredOn = occurredAt ?? today();
       await runHouseholdCommand(app, request, reply, {
         householdId: request.params.id,
         occurredOn,
@@ -283,7 +284,7 @@ export const commandRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { toUnitCode, village, area, occurredAt } = request.body;
-      const occurredOn = occurredAt ?? new Date().toISOString().slice(0, 10);
+      const occurredOn = occurredAt ?? today();
       await runHouseholdCommand(app, request, reply, {
         householdId: request.params.id,
         occurredOn,
@@ -312,7 +313,7 @@ export const commandRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const occurredOn = request.body.occurredAt ?? new Date().toISOString().slice(0, 10);
+      const occurredOn = request.body.occurredAt ?? today();
       await runHouseholdCommand(app, request, reply, {
         householdId: request.params.id,
         occurredOn,

@@ -7,9 +7,8 @@ import { commandHeaders, idFromKey, respondToCommand } from '../application/comm
 import { executeHouseholdCommand } from '../application/household-commands.js';
 import { waitForProjection } from '../application/read-your-writes.js';
 import { today } from '../application/today.js';
-import { inScope } from '../application/unit-scope.js';
+import { householdNotFound, inScope, unitOutOfScope } from '../application/unit-scope.js';
 import { type HouseholdStatusView, householdStatusReader } from '../persistence/household-status-reader.js';
-import { HttpProblem } from '../plugins/problem.js';
 import { ProblemSchema } from './schemas.js';
 
 /** The domain's registration command as a body: the id may be chosen by the server, the date defaults to today. */
@@ -85,7 +84,7 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const body = request.body;
       if (!inScope(request.units, body.unitCode, app.geography.covers)) {
-        throw new HttpProblem(403, 'UNIT_OUT_OF_SCOPE', 'Not allowed', `unit ${body.unitCode} is not among your units`);
+        throw unitOutOfScope(body.unitCode);
       }
       // With an Idempotency-Key and no id, the id derives from the key so a retry lands on the same stream.
       const key = commandHeaders(request).idempotencyKey;
@@ -145,7 +144,7 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { unitCode, status, limit, cursor } = request.query;
       if (unitCode && !inScope(request.units, unitCode, app.geography.covers)) {
-        throw new HttpProblem(403, 'UNIT_OUT_OF_SCOPE', 'Not allowed', `unit ${unitCode} is not among your units`);
+        throw unitOutOfScope(unitCode);
       }
       const scopes = unitCode ? [unitCode] : request.units;
       const unitCodes = [...new Set(scopes.flatMap((s) => app.geography.expand(s)))];
@@ -187,7 +186,7 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
       const row = await readHouseholdStatus(request.params.id);
       // Outside the caller's units a household does not exist for them (no existence leak).
       if (!row || !inScope(request.units, row.unit_code, app.geography.covers)) {
-        throw new HttpProblem(404, 'HOUSEHOLD_NOT_FOUND', 'Not found', 'no such household');
+        throw householdNotFound();
       }
       return reply.header('etag', `"${row.version}"`).send(toHouseholdStatus(row));
     },

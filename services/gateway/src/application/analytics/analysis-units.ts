@@ -1,5 +1,5 @@
-import { HttpProblem } from '../../plugins/problem.js';
 import type { GatewayGeography } from '../geography.js';
+import { inScope, unitOutOfScope } from '../unit-scope.js';
 
 /**
  * The unit codes an analysis covers: the caller's units (none: national), narrowed to `unitCode`,
@@ -12,8 +12,8 @@ export function analysisUnits(
   unitCode: string | undefined,
   date: string,
 ): string[] | undefined {
-  if (unitCode && callerUnits.length > 0 && !callerUnits.some((s) => s === unitCode || geography.covers(s, unitCode))) {
-    throw new HttpProblem(403, 'UNIT_OUT_OF_SCOPE', 'Not allowed', `unit ${unitCode} is not among your units`);
+  if (unitCode && callerUnits.length > 0 && !inScope(callerUnits, unitCode, geography.covers)) {
+    throw unitOutOfScope(unitCode);
   }
   const roots = unitCode ? [unitCode] : callerUnits;
   return roots.length > 0 ? [...new Set(roots.flatMap((s) => geography.expandOn(s, date)))] : undefined;
