@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authHeaders, eventually, type RunningGateway, startGateway, tokenFor } from './helpers.js';
+import { authHeaders, eventually, type RunningGateway, startGateway, TEST_JWT_SECRET, tokenFor } from './helpers.js';
 
 let gw: RunningGateway;
 beforeAll(async () => {
@@ -40,12 +40,12 @@ describe('authentication', () => {
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('x')
       .setExpirationTime(Math.floor(Date.now() / 1000) - 10)
-      .sign(new TextEncoder().encode('test-secret-for-benvung-gateway-tests-only'));
+      .sign(TEST_JWT_SECRET);
     const noRole = await new SignJWT({ units: [] })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('x')
       .setExpirationTime('1h')
-      .sign(new TextEncoder().encode('test-secret-for-benvung-gateway-tests-only'));
+      .sign(TEST_JWT_SECRET);
     for (const token of [other, expired, noRole]) {
       const response = await fetch(`${gw.baseUrl}/v1/households/${crypto.randomUUID()}`, {
         headers: { authorization: `Bearer ${token}` },

@@ -4,11 +4,12 @@ import { signToken } from '../src/application/tokens.js';
 import type { Role } from '../src/plugins/auth.js';
 import { createRuntime, type Runtime } from '../src/runtime.js';
 
-const secret = new TextEncoder().encode('test-secret-for-benvung-gateway-tests-only');
+/** The JWT secret of every test gateway. */
+export const TEST_JWT_SECRET = new TextEncoder().encode('test-secret-for-benvung-gateway-tests-only');
 
 /** A bearer token for this test gateway. */
 export function tokenFor(role: Role, units: string[] = [], sub = `${role}-1`): Promise<string> {
-  return signToken(secret, { role, units, sub }, 600);
+  return signToken(TEST_JWT_SECRET, { role, units, sub }, 600);
 }
 
 /** Headers of an authenticated JSON request. */
@@ -35,7 +36,7 @@ export async function startGateway(overrides: { rateLimitPerMinute?: number } = 
       RATE_LIMIT_PER_MINUTE: overrides.rateLimitPerMinute ?? 0,
       CORS_ORIGINS: [],
     },
-    jwtSecret: secret,
+    jwtSecret: TEST_JWT_SECRET,
     logger: pino({ level: 'silent' }),
   });
   const baseUrl = await runtime.app.listen({ port: 0, host: '127.0.0.1' });

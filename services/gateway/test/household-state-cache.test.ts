@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HouseholdStateCache } from '../src/application/household-state-cache.js';
 import { createRuntime, type Runtime } from '../src/runtime.js';
-import { authHeaders, type RunningGateway, startGateway } from './helpers.js';
+import { authHeaders, type RunningGateway, startGateway, TEST_JWT_SECRET } from './helpers.js';
 
 describe('HouseholdStateCache', () => {
   const state = (version: number) => ({ version, state: { status: 'unregistered' } as never });
@@ -42,7 +42,7 @@ describe('commands decided from cached state', () => {
         RATE_LIMIT_PER_MINUTE: 0,
         CORS_ORIGINS: [],
       },
-      jwtSecret: new TextEncoder().encode('test-secret-for-benvung-gateway-tests-only'),
+      jwtSecret: TEST_JWT_SECRET,
       logger: pino({ level: 'silent' }),
     });
     otherUrl = await other.app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,4 +1,5 @@
 import { defaultUnitRegistry, type UnitRegistry } from '@benvung/domain';
+import { boundedMemo } from './bounded-memo.js';
 import type { UnitCovers } from './unit-scope.js';
 
 /** Geography as the gateway needs it: coverage checks and the codes a scope stands for. */
@@ -11,20 +12,15 @@ export interface GatewayGeography {
 }
 
 export function geographyFrom(registry: UnitRegistry = defaultUnitRegistry): GatewayGeography {
-  const cache = new Map<string, readonly string[]>();
   const allCodes = [...new Set(registry.units.map((u) => u.code))];
+  const expansion = boundedMemo(10_000, (key) => {
+    // An empty date: coverage in any registry version (old codes included), as `expand` promises.
+    const [scope = '', date = ''] = key.split('|');
+    return [scope, ...allCodes.filter((code) => code !== scope && registry.unitCovers(scope, code, date || undefined))];
+  });
   return {
     covers: (scope, unitCode) => registry.unitCovers(scope, unitCode),
-    expand(scope) {
-      let codes = cache.get(scope);
-      if (!codes) {
-        codes = [scope, ...allCodes.filter((code) => code !== scope && registry.unitCovers(scope, code))];
-        cache.set(scope, codes);
-      }
-      return codes;
-    },
-    expandOn(scope, date) {
-      return [scope, ...allCodes.filter((code) => code !== scope && registry.unitCovers(scope, code, date))];
-    },
+    expand: (scope) => expansion(`${scope}|`),
+    expandOn: (scope, date) => expansion(`${scope}|${date}`),
   };
 }

@@ -4,7 +4,7 @@ import { newlyPoorReviews, yearEndStatuses } from '@benvung/projections';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { analysisUnits } from '../application/analytics/analysis-units.js';
-import { pageEpisodes } from '../application/analytics/episode-query.js';
+import { allEpisodes } from '../application/analytics/episode-query.js';
 import { today } from '../application/today.js';
 import { ProblemSchema } from './schemas.js';
 
@@ -72,10 +72,7 @@ export const analyticsTableRoutes: FastifyPluginAsyncZod = async (app) => {
       const unitCodes = analysisUnits(app.geography, request.units, code, asOf);
       const filter = { definition: 'poor' as const, asOf, unitCodes };
       const episodes = [];
-      let after: { householdId: string; escapeEventId: string } | undefined;
-      for (;;) {
-        const rows = await pageEpisodes(app.deps.readModels, filter, after, 10_000);
-        if (rows.length === 0) break;
+      for await (const rows of allEpisodes(app.deps.readModels, filter, 10_000)) {
         for (const r of rows) {
           episodes.push({
             household: r.household_id,
@@ -85,8 +82,6 @@ export const analyticsTableRoutes: FastifyPluginAsyncZod = async (app) => {
             relapsed: r.relapsed,
           });
         }
-        const last = rows.at(-1);
-        after = last ? { householdId: last.household_id, escapeEventId: last.escape_event_id } : undefined;
       }
       const years = [];
       const first = request.query.fromYear ?? 2022;

@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { analysisUnits } from '../application/analytics/analysis-units.js';
-import { countEpisodes, type EpisodeFilter, pageEpisodes } from '../application/analytics/episode-query.js';
+import { allEpisodes, countEpisodes, type EpisodeFilter } from '../application/analytics/episode-query.js';
 import { provinceLookup } from '../application/analytics/geography-lookup.js';
 import { pseudonymise } from '../application/analytics/pseudonym.js';
 import { relapseSurvival } from '../application/analytics/survival.js';
@@ -205,10 +205,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       const key = app.pseudonymKey;
       async function* lines() {
         yield 'household,escape_date,escape_from,escape_to,end_date,relapsed,time_days,support_kinds,area,province_then,province_now,cohort\n';
-        let after: { householdId: string; escapeEventId: string } | undefined;
-        for (;;) {
-          const rows = await pageEpisodes(db, filter, after, 5000);
-          if (rows.length === 0) return;
+        for await (const rows of allEpisodes(db, filter, 5000)) {
           yield rows
             .map((r) =>
               [
@@ -228,8 +225,6 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
             )
             .join('\n')
             .concat('\n');
-          const last = rows.at(-1);
-          after = last ? { householdId: last.household_id, escapeEventId: last.escape_event_id } : undefined;
         }
       }
       return reply

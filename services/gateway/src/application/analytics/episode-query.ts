@@ -30,6 +30,15 @@ const GROUP_COLUMN: Record<EpisodeGrouping, string> = {
   area: 'area',
 };
 
+/** The filter as SQL: the relapse date column, where episodes start, and the unit restriction. */
+function definitionSql(filter: EpisodeFilter) {
+  return {
+    relapse: filter.definition === 'poor' ? sql.ref('relapse_poor_date') : sql.ref('relapse_listed_date'),
+    start: filter.definition === 'poor' ? sql`escape_from = 'poor'` : sql`escape_to = 'non_poor'`,
+    units: filter.unitCodes ? sql`AND unit_code = ANY(${[...filter.unitCodes]}::text[])` : sql``,
+  };
+}
+
 /**
  * The episodes of the definition, each ended by its relapse (an event) or censored at the household's
  * closure or at asOf, aggregated in PostgreSQL so a million episodes cross the wire as a few thousand
@@ -42,9 +51,7 @@ export async function countEpisodes(
   filter: EpisodeFilter,
   grouping: EpisodeGrouping,
 ): Promise<EpisodeCount[]> {
-  const relapse = filter.definition === 'poor' ? sql.ref('relapse_poor_date') : sql.ref('relapse_listed_date');
-  const start = filter.definition === 'poor' ? sql`escape_from = 'poor'` : sql`escape_to = 'non_poor'`;
-  const units = filter.unitCodes ? sql`AND unit_code = ANY(${[...filter.unitCodes]}::text[])` : sql``;
+  const { relapse, start, units } = definitionSql(filter);
   const result = await sql<{ grp: string; time: number; event: boolean; n: string }>`
     WITH e AS (
       SELECT ${sql.raw(GROUP_COLUMN[grouping])} AS grp, escape_date,
@@ -85,9 +92,7 @@ export async function pageEpisodes(
   after: { householdId: string; escapeEventId: string } | undefined,
   limit: number,
 ): Promise<EpisodeExportRow[]> {
-  const relapse = filter.definition === 'poor' ? sql.ref('relapse_poor_date') : sql.ref('relapse_listed_date');
-  const start = filter.definition === 'poor' ? sql`escape_from = 'poor'` : sql`escape_to = 'non_poor'`;
-  const units = filter.unitCodes ? sql`AND unit_code = ANY(${[...filter.unitCodes]}::text[])` : sql``;
+  const { relapse, start, units } = definitionSql(filter);
   const cursor = after
     ? sql`AND (household_id, escape_event_id) > (${after.householdId}::uuid, ${after.escapeEventId}::uuid)`
     : sql``;
@@ -106,4 +111,20 @@ export async function pageEpisodes(
            support_kinds, area, province_then, province_now, cohort
     FROM e ORDER BY household_id, escape_event_id`.execute(db);
   return result.rows;
+}
+
+/** Every episode of the filter, page by page (keyset on household and escape), in a stable order. */
+export async function* allEpisodes(
+  db: Kysely<ReadModelDatabase>,
+  filter: EpisodeFilter,
+  pageSize: number,
+): AsyncGenerator<EpisodeExportRow[]> {
+  let after: { householdId: string; escapeEventId: string } | undefined;
+  for (;;) {
+    const rows = await pageEpisodes(db, filter, after, pageSize);
+    const last = rows.at(-1);
+    if (!last) return;
+    yield rows;
+    after = { householdId: last.household_id, escapeEventId: last.escape_event_id };
+  }
 }
