@@ -4,6 +4,7 @@ import { createReadModelDb } from '../db.js';
 import { migrateReadModels } from '../migrate.js';
 import type { Projection } from '../runtime/projection.js';
 import { applyPage, REBUILD_SCHEMA } from './apply-page.js';
+import { replayLog } from './replay-log.js';
 import { swapIn } from './swap.js';
 
 export interface RebuildProgress {
@@ -59,29 +60,20 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
         ...(options.total !== undefined ? { total: options.total } : {}),
       });
     };
-    // Replay without holding any lock on the live tables. The next page is read while this one is
-    // applied: the server reads and decodes the log on one core while this process folds on the other.
-    const read = (after: string | undefined) => {
-      const next = store.readAll({
-        ...(after !== undefined ? { after } : {}),
-        maxCount: options.batchSize ?? 5000,
-        eventTypes,
-      });
-      // Handled now, awaited on the next turn: a failure while this page applies is not "unhandled".
-      next.catch(() => undefined);
-      return next;
-    };
-    let reading = read(position);
-    for (;;) {
-      if (options.signal?.aborted) throw new Error('rebuild aborted');
-      const page = await reading;
-      if (!page.endOfLog) reading = read(page.position);
-      if (page.events.length > 0) await applyPage(fresh, projections, page.events);
-      processed += page.events.length;
-      position = page.position;
-      report('replaying');
-      if (page.endOfLog) break;
-    }
+    // Replay without holding any lock on the live tables.
+    const pageSize = options.batchSize ?? 5000;
+    position = await replayLog({
+      store,
+      after: position,
+      eventTypes,
+      pageSize,
+      apply: (events) => applyPage(fresh, projections, events),
+      onPage: (count) => {
+        processed += count;
+        report('replaying');
+      },
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
     // Rows a projection kept in memory go to the fresh tables now; it writes through from here on.
     await fresh.transaction().execute(async (trx) => {
       for (const p of rebuilding) if (p) await p.flush(trx);
@@ -93,6 +85,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
       store,
       projections,
       eventTypes,
+      pageSize,
       position,
       processedRef: (n) => (processed += n),
     });

@@ -1,9 +1,10 @@
-import type { EventStore } from '@benvung/event-store';
+import type { EventStore, RecordedEvent } from '@benvung/event-store';
 import { type Kysely, sql } from 'kysely';
 import { lockCheckpoint } from '../runtime/checkpoint.js';
 import type { Projection } from '../runtime/projection.js';
 import type { ReadModelDatabase } from '../tables/database.js';
 import { applyPage, applyToAll, REBUILD_SCHEMA } from './apply-page.js';
+import { replayLog } from './replay-log.js';
 
 export interface SwapOptions {
   main: Kysely<ReadModelDatabase>;
@@ -11,6 +12,7 @@ export interface SwapOptions {
   store: EventStore;
   projections: readonly Projection[];
   eventTypes: readonly string[];
+  pageSize: number;
   position: string | undefined;
   processedRef: (n: number) => void;
 }
@@ -22,33 +24,21 @@ export interface SwapOptions {
  * Readers of the old tables finish first (DROP waits for them); none sees a half-built table.
  */
 export async function swapIn(o: SwapOptions): Promise<string | undefined> {
-  let position = o.position;
-  // Catch up outside the lock first, so the locked window is short.
-  for (;;) {
-    const page = await o.store.readAll({
-      ...(position ? { after: position } : {}),
-      maxCount: 5000,
+  const replay = (after: string | undefined, apply: (events: readonly RecordedEvent[]) => Promise<void>) =>
+    replayLog({
+      store: o.store,
+      after,
       eventTypes: o.eventTypes,
+      pageSize: o.pageSize,
+      apply,
+      onPage: o.processedRef,
     });
-    if (page.events.length > 0) await applyPage(o.fresh, o.projections, page.events);
-    o.processedRef(page.events.length);
-    position = page.position;
-    if (page.endOfLog) break;
-  }
+  // Catch up outside the lock first, so the locked window is short.
+  let position = await replay(o.position, (events) => applyPage(o.fresh, o.projections, events));
   await o.main.transaction().execute(async (trx) => {
     for (const p of o.projections) await lockCheckpoint(trx, p.name);
     await sql`SET LOCAL search_path = ${sql.id(REBUILD_SCHEMA)}, public`.execute(trx);
-    for (;;) {
-      const page = await o.store.readAll({
-        ...(position ? { after: position } : {}),
-        maxCount: 5000,
-        eventTypes: o.eventTypes,
-      });
-      await applyToAll(trx, o.projections, page.events);
-      o.processedRef(page.events.length);
-      position = page.position;
-      if (page.endOfLog) break;
-    }
+    position = await replay(position, (events) => applyToAll(trx, o.projections, events));
     await sql`SET LOCAL search_path = public`.execute(trx);
     for (const p of o.projections) {
       for (const table of p.tables) {
