@@ -156,7 +156,7 @@ async function rebuild(url: string, total: number) {
 
 async function main() {
   const db = await openBenchDatabase();
-  const database = new URL(db.url).pathname.slice(1);
+  const database = db.name;
   const pool = new pg.Pool({ connectionString: db.url, max: 2 });
   try {
     const settings = await pool.query<{ name: string; setting: string }>(

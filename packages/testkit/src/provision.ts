@@ -1,7 +1,4 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startEmbeddedPostgres } from '@benvung/embedded-pg';
+import { startTemporaryPostgres } from '@benvung/embedded-pg';
 import { containerRuntimeAvailable } from './container-runtime.js';
 
 export type PostgresSource = 'env' | 'container' | 'embedded';
@@ -40,17 +37,11 @@ export async function provisionPostgres(env = process.env): Promise<ProvisionedP
       },
     };
   }
-  const parent = await mkdtemp(join(tmpdir(), 'benvung-test-pg-'));
-  // mkdtemp makes 0700; as root the server runs as `postgres`, which must enter it.
-  await chmod(parent, 0o755);
-  const server = await startEmbeddedPostgres({ dir: parent, persistent: false, fast: true });
+  const server = await startTemporaryPostgres({ prefix: 'benvung-test-pg-', fast: true });
   return {
     adminUrl: server.url,
     source: 'embedded',
     description: `embedded PostgreSQL on 127.0.0.1:${server.port} (no DATABASE_URL, no container runtime)`,
-    stop: async () => {
-      await server.stop();
-      await rm(parent, { recursive: true, force: true });
-    },
+    stop: () => server.stop(),
   };
 }

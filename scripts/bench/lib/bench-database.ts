@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startEmbeddedPostgres } from '@benvung/embedded-pg';
-import pg from 'pg';
+import { createScratchDatabase, type ScratchDatabase, startTemporaryPostgres } from '@benvung/embedded-pg';
 
 export interface BenchDatabase {
   /** A database created for this run alone (dropped by `release`). */
   url: string;
+  /** Its name on the server. */
+  name: string;
   /** Where the server came from, for a person to read. */
   description: string;
   release(): Promise<void>;
@@ -23,40 +21,24 @@ export async function openBenchDatabase(env = process.env): Promise<BenchDatabas
   let description = 'DATABASE_URL';
   let stopServer = async () => {};
   if (!serverUrl) {
-    const dir = await mkdtemp(join(tmpdir(), 'benvung-bench-'));
-    // mkdtemp makes 0700; as root the server runs as `postgres`, which must enter it.
-    await chmod(dir, 0o755);
-    const server = await startEmbeddedPostgres({ dir, persistent: false });
+    const server = await startTemporaryPostgres({ prefix: 'benvung-bench-' });
     serverUrl = server.url;
     description = `embedded PostgreSQL on 127.0.0.1:${server.port}`;
-    stopServer = async () => {
-      await server.stop();
-      await rm(dir, { recursive: true, force: true });
-    };
+    stopServer = () => server.stop();
   }
-  const name = `benvung_bench_${randomBytes(5).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
+  let database: ScratchDatabase;
   try {
-    await admin(`CREATE DATABASE ${name}`);
+    database = await createScratchDatabase(serverUrl, `benvung_bench_${randomBytes(5).toString('hex')}`);
   } catch (err) {
     await stopServer();
     throw new Error(`the bench needs to create a scratch database on ${description}: ${(err as Error).message}`);
   }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
   return {
-    url: url.toString(),
+    url: database.url,
+    name: database.name,
     description,
     release: async () => {
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+      await database.drop().catch(() => {});
       await stopServer();
     },
   };
