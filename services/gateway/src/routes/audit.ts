@@ -81,10 +81,13 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { events } = await loadHouseholdInScope(app, request, request.params.id);
+      const version = await assertHouseholdInScope(app, request, request.params.id);
       await logAccess(request, request.params.id, 'history');
       const { fromVersion, limit } = request.query;
-      const page = events.filter((e) => e.version >= fromVersion).slice(0, limit);
+      const page = await app.deps.store.readStream(householdStreamId(request.params.id), {
+        fromVersion,
+        maxCount: limit,
+      });
       const last = page.at(-1);
       return {
         householdId: request.params.id,
@@ -102,7 +105,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
           hash: e.hash,
           personalDigest: e.personalDigest,
         })),
-        ...(last && last.version < (events.at(-1)?.version ?? 0) ? { nextFromVersion: last.version + 1 } : {}),
+        ...(last && last.version < version ? { nextFromVersion: last.version + 1 } : {}),
       };
     },
   );
