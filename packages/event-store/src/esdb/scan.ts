@@ -1,8 +1,9 @@
-import { BACKWARDS, END, type ResolvedEvent } from '@eventstore/db-client';
+import { BACKWARDS, END } from '@eventstore/db-client';
 import { GENESIS_HASH } from '../hash.js';
 import type { StoredIdentity } from '../idempotency.js';
 import type { EsdbClient } from './client.js';
-import { decode, toIdentity } from './envelope.js';
+import { toIdentity } from './envelope.js';
+import { readStreamDecoded } from './reads.js';
 import { versionOfRevision } from './revisions.js';
 
 const PAGE = 500;
@@ -30,26 +31,21 @@ export async function scanForAppend(
   const head: StreamHead = { version: 0, hash: GENESIS_HASH, found: [] };
   let from: typeof END | bigint = END;
   for (;;) {
-    let count = 0;
-    let lowest: bigint | undefined;
-    try {
-      const read = client.readStream(streamId, { direction: BACKWARDS, fromRevision: from, maxCount: PAGE });
-      for await (const resolved of read as AsyncIterable<ResolvedEvent>) {
-        const d = decode(resolved.event);
-        if (!d) throw new Error(`${streamId}@${resolved.event?.revision} was not written by this event store`);
-        count++;
-        lowest = d.event.revision;
-        if (head.version === 0) {
-          head.version = versionOfRevision(d.event.revision);
-          head.hash = Buffer.from(d.envelope.hash, 'hex');
-        }
-        if (ids.has(d.event.id)) head.found.push(toIdentity(d));
+    const page = await readStreamDecoded(client, streamId, {
+      direction: BACKWARDS,
+      fromRevision: from,
+      maxCount: PAGE,
+    });
+    if (!page) return head;
+    for (const d of page) {
+      if (head.version === 0) {
+        head.version = versionOfRevision(d.event.revision);
+        head.hash = Buffer.from(d.envelope.hash, 'hex');
       }
-    } catch (err) {
-      if ((err as { type?: unknown }).type === 'stream-not-found') return head;
-      throw err;
+      if (ids.has(d.event.id)) head.found.push(toIdentity(d));
     }
-    if (count < PAGE || lowest === undefined || lowest === 0n || head.found.length === ids.size) return head;
+    const lowest = page.at(-1)?.event.revision;
+    if (page.length < PAGE || lowest === undefined || lowest === 0n || head.found.length === ids.size) return head;
     from = lowest - 1n;
   }
 }
