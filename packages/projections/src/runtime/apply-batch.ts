@@ -2,6 +2,7 @@ import type { RecordedEvent } from '@benvung/event-store';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { ReadModelDatabase } from '../tables/database.js';
 import { lockCheckpoint, saveCheckpoint } from './checkpoint.js';
+import { commitWithoutFlushWait } from './derived-commit.js';
 import type { Projection } from './projection.js';
 
 /** What to do with an event the projection cannot apply. */
@@ -50,6 +51,7 @@ export async function applyBatch(
 ): Promise<BatchOutcome> {
   const run = (isolate: boolean) =>
     db.transaction().execute(async (trx) => {
+      await commitWithoutFlushWait(trx);
       const current = await lockCheckpoint(trx, projection.name);
       if (current !== expected) throw new CheckpointMovedError(projection.name);
       let deadLettered = 0;
