@@ -44,7 +44,11 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   const main = createReadModelDb(options.connectionString, { max: 2 });
   await sql`DROP SCHEMA IF EXISTS ${sql.id(REBUILD_SCHEMA)} CASCADE`.execute(main);
   await sql`CREATE SCHEMA ${sql.id(REBUILD_SCHEMA)}`.execute(main);
-  const fresh = createReadModelDb(options.connectionString, { max: 2, searchPath: REBUILD_SCHEMA });
+  // A connection per projection: pages are applied to all of them at once (applyPage).
+  const fresh = createReadModelDb(options.connectionString, {
+    max: Math.max(2, projections.length),
+    searchPath: REBUILD_SCHEMA,
+  });
   try {
     await migrateReadModels(fresh, REBUILD_SCHEMA);
     const eventTypes = [...new Set(projections.flatMap((p) => p.eventTypes))];
