@@ -3,12 +3,14 @@ import * as householdStatus from './migrations/2026-11-22T0910-household-status.
 import * as deadLetter from './migrations/2026-11-22T0920-projection-dead-letter.js';
 import * as householdReadModels from './migrations/2026-11-22T1100-household-read-models.js';
 import * as reviewHistory from './migrations/2026-11-22T1200-review-history.js';
+import * as foldLogLz4 from './migrations/2026-11-30T1000-fold-log-lz4.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-22T0910-household-status': householdStatus,
   '2026-11-22T0920-projection-dead-letter': deadLetter,
   '2026-11-22T1100-household-read-models': householdReadModels,
   '2026-11-22T1200-review-history': reviewHistory,
+  '2026-11-30T1000-fold-log-lz4': foldLogLz4,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
