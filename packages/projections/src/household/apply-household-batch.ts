@@ -91,7 +91,8 @@ export async function writeOwed(trx: Trx, book: HouseholdBook): Promise<void> {
  * decoded meanwhile), one for the logs the batch needs (households not in memory, or with a
  * correction or a move), then, slice by slice, the folds in memory and one statement writing the
  * slice, sent before the next slice is folded. Write-through, each slice writes every row its
- * households change; write-behind, only the support ledger, the rest when the book owes too much.
+ * households change; write-behind, its support ledger and the rows of the households owed longest
+ * (HouseholdBook.overdue), and everything owed when the book owes too much.
  * Idempotent: events at or below a household's version are skipped.
  */
 export async function applyHouseholdBatch(
@@ -136,14 +137,10 @@ export async function applyHouseholdBatch(
       const w = emptyWrites();
       const deltas = new UnitYearDeltas();
       for (const p of slice) foldHousehold(p, logs.get(p.householdId), book, w.ledger);
-      if (through) {
-        addOwedWrites(
-          book,
-          slice.map((p) => p.householdId),
-          w,
-          deltas,
-        );
-      }
+      // Write-behind, the households owed longest ride along: the server writes them while this
+      // process folds the next slice, rather than all at once while this process waits.
+      const owed = through ? slice.map((p) => p.householdId) : book.overdue(SLICE);
+      addOwedWrites(book, owed, w, deltas);
       await pipeline.send(w, deltas);
     }
   } catch (err) {

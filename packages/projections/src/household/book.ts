@@ -28,9 +28,10 @@ export interface Pending {
  * `write-through` (the projector): every batch writes every row it changes before it commits, and
  * memory is only a cache checked against the tables. `write-behind` (a rebuild, whose fresh tables
  * nobody reads before the swap, and which starts over if anything fails): memory is the truth for
- * the households it holds, and a household's rows are written once for many batches — when too many
- * households are owed (then all of them) and at `flush`. That is what lets a rebuild write a status
- * row and a log chunk per household rather than per household and page.
+ * the households it holds, and a household's rows are written once for many batches — the households
+ * owed longest a few at a time with each statement once more than `keepOwed` are owed, everything
+ * if a batch leaves more than `maxPending` owed, and the rest at `flush`. That is what lets a rebuild
+ * write a status row and a log chunk per household rather than per household and page.
  */
 export class HouseholdBook {
   readonly units: UnitLookup;
@@ -40,12 +41,30 @@ export class HouseholdBook {
   mode: 'write-through' | 'write-behind';
   /** Write-behind: households owed before everything owed is written. */
   readonly maxPending: number;
+  /** Write-behind: households owed that are left owed; those owed longer are written along the way. */
+  readonly keepOwed: number;
 
   constructor(units: UnitLookup, cacheSize: number, mode: HouseholdBook['mode']) {
     this.units = units;
     this.cache = new FoldCache(cacheSize);
     this.mode = mode;
     this.maxPending = Math.max(1, Math.floor(cacheSize / 2));
+    this.keepOwed = Math.floor(this.maxPending / 5);
+  }
+
+  /**
+   * Up to `max` of the households owed longest, beyond the `keepOwed` owed most recently. (A Map
+   * iterates in insertion order and a household stays owed, in place, until its rows are written.)
+   */
+  overdue(max: number): string[] {
+    const count = Math.min(max, this.pending.size - this.keepOwed);
+    const ids: string[] = [];
+    if (count <= 0) return ids;
+    for (const id of this.pending.keys()) {
+      ids.push(id);
+      if (ids.length >= count) break;
+    }
+    return ids;
   }
 
   /**
