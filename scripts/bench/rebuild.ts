@@ -3,8 +3,8 @@
  * same server. Seeds at least 1,000,000 events of the synthetic population (BENCH_REBUILD_EVENTS to
  * change it) through the event store into a scratch database (an embedded PostgreSQL in a temp dir,
  * or a fresh database on DATABASE_URL's server), then times:
- * - the baseline: COPY of the same rows (es_events' own, so the payloads are real) into a table with
- *   es_events' columns; server-side `COPY … FROM '<file>'` where the role may read server files (the
+ * - the baseline, before and after the rebuild (the mean of both counts): COPY of the same rows
+ *   (es_events' own, so the payloads are real) into a table with es_events' columns; server-side `COPY … FROM '<file>'` where the role may read server files (the
  *   embedded server), as `pg-copy-streams` (COPY FROM STDIN for node-postgres) is not installed; also
  *   `INSERT … SELECT` of the same rows, always;
  * - `rebuildProjections` of `allProjections`, from position zero to the swap.
@@ -125,6 +125,25 @@ async function copyBaseline(url: string, rows: number) {
   }
 }
 
+type Baseline = Awaited<ReturnType<typeof copyBaseline>>['results'];
+
+/** Each baseline over both of its runs: the mean time, the rate for that, and each run's rate. */
+function bothRuns(first: Baseline, second: Baseline) {
+  const out: Record<string, Baseline[string] & { runs: number[] }> = {};
+  for (const [name, a] of Object.entries(first)) {
+    const b = second[name];
+    if (!b) continue;
+    const seconds = (a.seconds + b.seconds) / 2;
+    out[name] = {
+      rows: a.rows,
+      seconds: round(seconds, 2),
+      rowsPerSecond: round(a.rows / seconds),
+      runs: [a.rowsPerSecond, b.rowsPerSecond],
+    };
+  }
+  return out;
+}
+
 async function rebuild(url: string, total: number) {
   const store = new PostgresEventStore({ connectionString: url });
   const db = createReadModelDb(url, { max: 2 });
@@ -185,11 +204,15 @@ async function main() {
         `data ${size?.data} bytes per event on average`,
     );
 
-    const baseline = await copyBaseline(db.url, rows);
+    // The baseline runs before and after the rebuild: this machine's speed drifts over minutes, and a
+    // ratio to one side alone moved with it. Each figure is the same rows over the mean time of both.
+    const before = await copyBaseline(db.url, rows);
+    const result = await rebuild(db.url, rows);
+    const after = await copyBaseline(db.url, rows);
+    const baseline = { canReadFiles: before.canReadFiles, results: bothRuns(before.results, after.results) };
     const copy = baseline.results.copy ?? baseline.results.insertSelect;
     const insertSelect = baseline.results.insertSelect;
     if (!copy || !insertSelect) throw new Error('no baseline measured');
-    const result = await rebuild(db.url, rows);
 
     const rebuildRate = result.eventsPerSecond;
     const ratio = rebuildRate / copy.rowsPerSecond;
@@ -201,8 +224,15 @@ async function main() {
       );
     console.log('');
     const copyName = baseline.canReadFiles ? "COPY bench_copy_events FROM '<file>'" : 'INSERT … SELECT (no COPY)';
-    line(copyName, copy.rows, copy.seconds, copy.rowsPerSecond);
-    line('INSERT INTO … SELECT * FROM es_events', insertSelect.rows, insertSelect.seconds, insertSelect.rowsPerSecond);
+    const runs = (b: { runs: number[] }) => `(before, after: ${b.runs.join(', ')}/s)`;
+    line(copyName, copy.rows, copy.seconds, copy.rowsPerSecond, runs(copy));
+    line(
+      'INSERT INTO … SELECT * FROM es_events',
+      insertSelect.rows,
+      insertSelect.seconds,
+      insertSelect.rowsPerSecond,
+      runs(insertSelect),
+    );
     line(
       `rebuild (${allProjections.map((p) => p.name).join(', ')})`,
       result.events,
@@ -223,6 +253,7 @@ async function main() {
         copyMethod: baseline.canReadFiles ? 'server-side COPY FROM file' : 'INSERT ... SELECT (COPY not available)',
         copyRowsPerSecond: copy.rowsPerSecond,
         copySeconds: copy.seconds,
+        copyRuns: copy.runs,
         insertSelectRowsPerSecond: insertSelect.rowsPerSecond,
         ratio: round(ratio, 3),
         ratioToInsertSelect: round(rebuildRate / insertSelect.rowsPerSecond, 3),
