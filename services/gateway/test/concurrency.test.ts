@@ -29,6 +29,8 @@ describe('idempotent registration', () => {
     expect(second.headers.get('idempotent-replayed')).toBe('true');
     expect(await second.json()).toEqual(created);
     expect(await gw.runtime.app.deps.store.streamVersion(`household-${created.householdId}`)).toBe(1);
+    const [registered] = await gw.runtime.app.deps.store.readStream(`household-${created.householdId}`);
+    expect(registered?.metadata).toMatchObject({ idempotencyKey: 'reg-0001', actorRole: 'case_worker' });
 
     const different = await send({ ...body, memberCount: 4 });
     expect(different.status).toBe(422);

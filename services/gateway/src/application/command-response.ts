@@ -49,7 +49,12 @@ export interface CommandOutcome {
   location?: string;
 }
 
-type CommandRun = (ctx: { expectedVersion?: number; eventId?: (i: number) => string }) => Promise<CommandOutcome>;
+/** What the HTTP protocol gives a command: If-Match's version; an Idempotency-Key's event ids and key. */
+type CommandRun = (ctx: {
+  expectedVersion?: number;
+  eventId?: (i: number) => string;
+  idempotencyKey?: string;
+}) => Promise<CommandOutcome>;
 
 /**
  * Runs a household command with the HTTP protocol around it: If-Match makes it conditional (412),
@@ -104,7 +109,10 @@ async function execute(
   try {
     outcome = await run({
       ...(expectedVersion !== undefined ? { expectedVersion } : {}),
-      ...(idempotency ? { eventId: (i: number) => idFromKey(actorId, idempotency.key, i + 1) } : {}),
+      // The key also goes into the events' metadata: an auditor sees which retried request made them.
+      ...(idempotency
+        ? { eventId: (i: number) => idFromKey(actorId, idempotency.key, i + 1), idempotencyKey: idempotency.key }
+        : {}),
     });
   } catch (err) {
     if (err instanceof ConcurrencyError && expectedVersion !== undefined) {
