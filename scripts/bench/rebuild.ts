@@ -4,9 +4,10 @@
  * change it) through the event store into a scratch database (an embedded PostgreSQL in a temp dir,
  * or a fresh database on DATABASE_URL's server), then times:
  * - the baseline, before and after the rebuild (the mean of both counts): COPY of the same rows
- *   (es_events' own, so the payloads are real) into a table with es_events' columns; server-side `COPY … FROM '<file>'` where the role may read server files (the
- *   embedded server), as `pg-copy-streams` (COPY FROM STDIN for node-postgres) is not installed; also
- *   `INSERT … SELECT` of the same rows, always;
+ *   (es_events' own, so the payloads are real) into a table with es_events' columns; server-side
+ *   `COPY … FROM '<file>'` where the role may read server files (the embedded server), as
+ *   `pg-copy-streams` (COPY FROM STDIN for node-postgres) is not installed; also `INSERT … SELECT` of
+ *   the same rows, always;
  * - `rebuildProjections` of `allProjections`, from position zero to the swap.
  * Timed phases run with the server's durable defaults (seeding alone runs with synchronous_commit off).
  * Prints a summary; the last line is one JSON object.
