@@ -59,6 +59,9 @@ async function main() {
       onProgress: (p) => bar.update(p.households, { events: p.events, speed: Math.round(p.eventsPerSecond) }),
     });
     bar.stop();
+    // A bulk load: the planner's statistics on the log are stale or missing now (autovacuum may be
+    // off, or not have come round yet), and projectors catching up read the log filtered by type.
+    await store.pool.query('ANALYZE es_events');
     console.log(result.stats.lines().join('\n'));
     const refused = Object.entries(result.stats.refused);
     if (refused.length > 0) {

@@ -1,5 +1,6 @@
 import { Kysely, type Migration, type MigrationProvider, Migrator, PostgresDialect } from 'kysely';
 import type pg from 'pg';
+import { ensureLogStatistics } from './log-statistics.js';
 import * as eventLog from './migrations/2026-11-22T0900-event-log.js';
 import * as optimisticAppend from './migrations/2026-11-23T0900-optimistic-append.js';
 
@@ -10,7 +11,11 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-/** Brings the event-store tables up to date. Safe to run concurrently: kysely takes an advisory lock. */
+/**
+ * Brings the event-store tables up to date, and gives the planner statistics on a log that has none
+ * (see ensureLogStatistics): every service and script migrates when it starts. Safe to run
+ * concurrently: kysely takes an advisory lock, and concurrent ANALYZEs wait for each other.
+ */
 export async function migrateEventStore(pool: pg.Pool): Promise<void> {
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
   const migrator = new Migrator({
@@ -25,4 +30,5 @@ export async function migrateEventStore(pool: pg.Pool): Promise<void> {
     const cause = error instanceof Error ? error : new Error(String(error ?? failed?.migrationName));
     throw new Error(`event-store migration ${failed?.migrationName ?? ''} failed: ${cause.message}`, { cause });
   }
+  await ensureLogStatistics(pool);
 }
