@@ -15,10 +15,11 @@ export interface Projection {
   readonly tables: readonly (keyof ReadModelDatabase)[];
   apply(trx: Transaction<ReadModelDatabase>, events: readonly RecordedEvent[]): Promise<void>;
   /**
-   * Optional: an instance for one rebuild. The rebuild applies every page through it and calls its
-   * `flush` once the log is replayed, before catching up and swapping the tables in. Nobody reads the
-   * fresh tables meanwhile and a failed rebuild starts over, so the instance may keep rows in memory
-   * across pages and write each once; after `flush` it must write through, like `apply`.
+   * Optional: an instance for one rebuild. The rebuild applies every page through it, each event
+   * exactly once, and calls its `flush` once the log is replayed, before catching up and swapping the
+   * tables in. Nobody reads the fresh tables meanwhile and a failed rebuild starts over, so the
+   * instance may keep rows in memory across pages and write each once, and need not guard against an
+   * event seen again; after `flush` it must write through, like `apply`.
    */
   rebuilding?(): RebuildingProjection;
 }

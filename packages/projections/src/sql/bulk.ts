@@ -60,6 +60,16 @@ export const nonKeyColumns = <Row>(spec: BulkTable<Row>): Array<keyof Row & stri
   spec.columns.map(([column]) => column).filter((column) => !spec.key.includes(column));
 
 /**
+ * `INSERT … SELECT` of the rows, with no guard against keys already stored: for tables written once
+ * per event, like a rebuild's fresh tables. Where a batch may be applied again, use upsertStatement.
+ */
+export function insertStatement<Row>(spec: BulkTable<Row>, rows: readonly Row[]): RawBuilder<unknown> {
+  return sql`
+    INSERT INTO ${sql.table(spec.table)} (${columnList(spec)})
+    SELECT ${columnList(spec)} FROM ${unnestRows(spec, rows)}`;
+}
+
+/**
  * `INSERT … SELECT … ON CONFLICT (key) DO UPDATE` of the rows, as a statement to run or to compose
  * into a WITH list. Rows must be unique by key: one statement cannot change a row twice.
  */
@@ -72,8 +82,6 @@ export function upsertStatement<Row>(
     update.length === 0
       ? sql`DO NOTHING`
       : sql`DO UPDATE SET ${sql.join(update.map((c) => sql`${sql.id(c)} = EXCLUDED.${sql.id(c)}`))}`;
-  return sql`
-    INSERT INTO ${sql.table(spec.table)} (${columnList(spec)})
-    SELECT ${columnList(spec)} FROM ${unnestRows(spec, rows)}
+  return sql`${insertStatement(spec, rows)}
     ON CONFLICT (${sql.join(spec.key.map((c) => sql.id(c)))}) ${conflict}`;
 }
