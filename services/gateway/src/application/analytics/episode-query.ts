@@ -40,6 +40,18 @@ function definitionSql(filter: EpisodeFilter) {
 }
 
 /**
+ * How an episode ends, over the columns relapsed_on and closed_on (each null past asOf): by its
+ * relapse, unless the household was closed first — then, as when nothing happened, it is censored at
+ * the closure or at asOf, whichever is earlier. The counts and the export share it, so exported rows
+ * give the same survival curve.
+ */
+function endSql(asOf: string) {
+  const relapsed = sql`(relapsed_on IS NOT NULL AND (closed_on IS NULL OR relapsed_on <= closed_on))`;
+  const ended = sql`(CASE WHEN ${relapsed} THEN relapsed_on ELSE LEAST(closed_on, ${asOf}::date) END)`;
+  return { relapsed, ended };
+}
+
+/**
  * The episodes of the definition, each ended by its relapse (an event) or censored at the household's
  * closure or at asOf, aggregated in PostgreSQL so a million episodes cross the wire as a few thousand
  * rows. Under `poor` an episode starts at an escape from poverty and ends at the next poor
@@ -52,6 +64,7 @@ export async function countEpisodes(
   grouping: EpisodeGrouping,
 ): Promise<EpisodeCount[]> {
   const { relapse, start, units } = definitionSql(filter);
+  const { relapsed, ended } = endSql(filter.asOf);
   const result = await sql<{ grp: string; time: number; event: boolean; n: string }>`
     WITH e AS (
       SELECT ${sql.raw(GROUP_COLUMN[grouping])} AS grp, escape_date,
@@ -60,10 +73,7 @@ export async function countEpisodes(
       FROM relapse_episodes
       WHERE ${start} AND escape_date <= ${filter.asOf}::date ${units}
     )
-    SELECT grp,
-           (COALESCE(relapsed_on, LEAST(closed_on, ${filter.asOf}::date)) - escape_date)::int AS time,
-           relapsed_on IS NOT NULL AND (closed_on IS NULL OR relapsed_on <= closed_on) AS event,
-           count(*) AS n
+    SELECT grp, (${ended} - escape_date)::int AS time, ${relapsed} AS event, count(*) AS n
     FROM e GROUP BY 1, 2, 3`.execute(db);
   return result.rows.map((r) => ({ group: r.grp, time: r.time, event: r.event, count: Number(r.n) }));
 }
@@ -93,6 +103,7 @@ export async function pageEpisodes(
   limit: number,
 ): Promise<EpisodeExportRow[]> {
   const { relapse, start, units } = definitionSql(filter);
+  const { relapsed, ended } = endSql(filter.asOf);
   const cursor = after
     ? sql`AND (household_id, escape_event_id) > (${after.householdId}::uuid, ${after.escapeEventId}::uuid)`
     : sql``;
@@ -105,9 +116,7 @@ export async function pageEpisodes(
       ORDER BY household_id, escape_event_id LIMIT ${limit}
     )
     SELECT household_id, escape_event_id, escape_date::text, escape_from, escape_to,
-           COALESCE(relapsed_on, LEAST(closed_on, ${filter.asOf}::date))::text AS end_date,
-           relapsed_on IS NOT NULL AS relapsed,
-           (COALESCE(relapsed_on, LEAST(closed_on, ${filter.asOf}::date)) - escape_date)::int AS time_days,
+           ${ended}::text AS end_date, ${relapsed} AS relapsed, (${ended} - escape_date)::int AS time_days,
            support_kinds, area, province_then, province_now, cohort
     FROM e ORDER BY household_id, escape_event_id`.execute(db);
   return result.rows;
