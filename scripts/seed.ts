@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { openLocalDatabase } from '@benvung/embedded-pg';
-import { migrateEventStore, PostgresEventStore } from '@benvung/event-store';
+import { analyzeEventLog, migrateEventStore, PostgresEventStore } from '@benvung/event-store';
 import { SingleBar } from 'cli-progress';
 import { seedPopulation } from './seed/index.js';
 
@@ -61,7 +61,7 @@ async function main() {
     bar.stop();
     // A bulk load: the planner's statistics on the log are stale or missing now (autovacuum may be
     // off, or not have come round yet), and projectors catching up read the log filtered by type.
-    await store.pool.query('ANALYZE es_events');
+    await analyzeEventLog(store.pool);
     console.log(result.stats.lines().join('\n'));
     const refused = Object.entries(result.stats.refused);
     if (refused.length > 0) {

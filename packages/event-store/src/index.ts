@@ -11,6 +11,7 @@ export { EsdbEventStore } from './esdb/esdb-event-store.js';
 export { chainHash, contentHash, GENESIS_HASH, personalDigest } from './hash.js';
 export type * from './port.js';
 export { BACKLOG_CAP } from './port.js';
+export { analyzeEventLog } from './postgres/log-statistics.js';
 export { migrateEventStore } from './postgres/migrate.js';
 export type { PostgresEventStoreOptions } from './postgres/postgres-event-store.js';
 export { PostgresEventStore } from './postgres/postgres-event-store.js';
