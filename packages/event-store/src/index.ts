@@ -10,7 +10,7 @@ export type { EsdbEventStoreOptions } from './esdb/esdb-event-store.js';
 export { EsdbEventStore } from './esdb/esdb-event-store.js';
 export { chainHash, contentHash, GENESIS_HASH, personalDigest } from './hash.js';
 export type * from './port.js';
-export { BACKLOG_CAP } from './port.js';
+export { BACKLOG_CAP, MAX_STREAMS_PER_READ } from './port.js';
 export { analyzeEventLog } from './postgres/log-statistics.js';
 export { migrateEventStore } from './postgres/migrate.js';
 export type { PostgresEventStoreOptions } from './postgres/postgres-event-store.js';

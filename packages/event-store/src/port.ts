@@ -77,6 +77,15 @@ export interface ReadStreamOptions {
   direction?: 'forward' | 'backward';
 }
 
+/** One stream of a `readStreams` call: its events from the first up to `toVersion` (inclusive; all when omitted). */
+export interface StreamRead {
+  streamId: string;
+  toVersion?: number;
+}
+
+/** Most streams one `readStreams` call may name. */
+export const MAX_STREAMS_PER_READ = 1000;
+
 export interface ReadAllOptions {
   /** Exclusive; omit to start from the beginning. */
   after?: string;
@@ -133,6 +142,13 @@ export interface EventStore {
   ): Promise<AppendResult>;
   /** Throws StreamNotFoundError when the stream has no events. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * The events of several streams at once, each forward from version 1 up to its `toVersion`, keyed
+   * by stream id: what a projection reads to rebuild the state of many households it does not hold.
+   * A stream without events (or none up to its `toVersion`) is absent, not an error. At most
+   * MAX_STREAMS_PER_READ streams, each named once; more is a RangeError.
+   */
+  readStreams(reads: readonly StreamRead[]): Promise<Map<string, RecordedEvent[]>>;
   /** Current version of a stream, 0 when it does not exist. */
   streamVersion(streamId: string): Promise<number>;
   readAll(options?: ReadAllOptions): Promise<ReadAllPage>;

@@ -1,4 +1,4 @@
-import type { ReadStreamOptions } from './port.js';
+import { MAX_STREAMS_PER_READ, type ReadStreamOptions, type StreamRead } from './port.js';
 
 /** Largest PostgreSQL integer: versions and schema versions are stored as int4. */
 export const MAX_INT4 = 2_147_483_647;
@@ -41,4 +41,20 @@ export function streamRange(options: ReadStreamOptions = {}): StreamRange {
 export function pageSize(maxCount: number | undefined, fallback = 1000): number {
   whole('maxCount', maxCount, 0);
   return Math.max(1, Math.min(maxCount ?? fallback, 10_000));
+}
+
+/** readStreams' reads checked: at most MAX_STREAMS_PER_READ, each stream once, versions whole numbers >= 1. */
+export function streamReads(reads: readonly StreamRead[]): Array<{ streamId: string; toVersion: number }> {
+  if (reads.length > MAX_STREAMS_PER_READ) {
+    throw new RangeError(`readStreams takes at most ${MAX_STREAMS_PER_READ} streams, got ${reads.length}`);
+  }
+  const seen = new Set<string>();
+  return reads.map(({ streamId, toVersion }) => {
+    if (typeof streamId !== 'string' || streamId.length === 0)
+      throw new RangeError('streamId must be a non-empty string');
+    if (seen.has(streamId)) throw new RangeError(`stream ${streamId} is named twice`);
+    seen.add(streamId);
+    whole('toVersion', toVersion, 1);
+    return { streamId, toVersion: Math.min(toVersion ?? MAX_VERSION, MAX_VERSION) };
+  });
 }

@@ -20,7 +20,7 @@ export type { OnProjectionError } from './runtime/apply-batch.js';
 export { readCheckpoint } from './runtime/checkpoint.js';
 export type { ProjectionLag } from './runtime/lag.js';
 export { projectionLags } from './runtime/lag.js';
-export type { Projection, RebuildingProjection } from './runtime/projection.js';
+export type { ApplyContext, Projection, RebuildingProjection } from './runtime/projection.js';
 export type { ProjectionStatus, RunnerOptions } from './runtime/projection-runner.js';
 export { runProjection } from './runtime/projection-runner.js';
 export type { ProjectorOptions } from './runtime/projector.js';

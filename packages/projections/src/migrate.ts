@@ -4,6 +4,7 @@ import * as deadLetter from './migrations/2026-11-22T0920-projection-dead-letter
 import * as householdReadModels from './migrations/2026-11-22T1100-household-read-models.js';
 import * as reviewHistory from './migrations/2026-11-22T1200-review-history.js';
 import * as foldLogLz4 from './migrations/2026-11-30T1000-fold-log-lz4.js';
+import * as dropFoldLog from './migrations/2026-12-01T1000-drop-fold-log.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-22T0910-household-status': householdStatus,
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-22T1100-household-read-models': householdReadModels,
   '2026-11-22T1200-review-history': reviewHistory,
   '2026-11-30T1000-fold-log-lz4': foldLogLz4,
+  '2026-12-01T1000-drop-fold-log': dropFoldLog,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

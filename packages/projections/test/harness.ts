@@ -5,6 +5,7 @@ import {
   createHouseholdProjection,
   createReadModelDb,
   migrateReadModels,
+  type OnProjectionError,
   type Projection,
   Projector,
   type ReadModelDatabase,
@@ -39,11 +40,11 @@ export async function openHarness(name: string): Promise<Harness> {
 /**
  * Runs the projection through the real projector until it has reached the head of the log. By
  * default a new projection instance, so nothing is remembered between calls (as after a restart):
- * households are folded again from their stored logs.
+ * households are folded again from their streams in the event store.
  */
 export async function catchUp(
   h: Harness,
-  options: { batchSize?: number; projection?: Projection } = {},
+  options: { batchSize?: number; projection?: Projection; onEventError?: OnProjectionError } = {},
 ): Promise<void> {
   const projection = options.projection ?? createHouseholdProjection();
   let failure: unknown;
@@ -52,7 +53,7 @@ export async function catchUp(
     db: h.db,
     projections: [projection],
     batchSize: options.batchSize ?? 500,
-    onEventError: 'stop',
+    onEventError: options.onEventError ?? 'stop',
     onFailure: (_name, err) => {
       failure = err;
     },
@@ -83,18 +84,5 @@ export async function snapshot(db: Kysely<ReadModelDatabase>): Promise<Record<st
     const result = await sql`SELECT * FROM ${sql.table(table)} ORDER BY ${sql.raw(order)}`.execute(db);
     out[table] = result.rows;
   }
-  // The fold log as each household's entries in order, whatever chunks they are stored in.
-  const chunks = await db
-    .selectFrom('household_fold_log')
-    .select(['household_id', 'entries'])
-    .orderBy('household_id')
-    .orderBy('first_version')
-    .execute();
-  const logs = new Map<string, unknown[]>();
-  for (const c of chunks) {
-    const entries = Array.isArray(c.entries) ? c.entries : [];
-    logs.set(c.household_id, [...(logs.get(c.household_id) ?? []), ...entries]);
-  }
-  out.household_fold_log = [...logs];
   return out;
 }

@@ -84,9 +84,9 @@ describe('household_status projection', () => {
   it('applying the same batch twice changes nothing', async () => {
     const id = await register(store, '95001');
     const events = await store.readStream(householdStreamId(id));
-    await db.transaction().execute((trx) => householdStatusProjection.apply(trx, events));
+    await db.transaction().execute((trx) => householdStatusProjection.apply(trx, events, { store }));
     const once = await getHouseholdStatus(db, id);
-    await db.transaction().execute((trx) => householdStatusProjection.apply(trx, events));
+    await db.transaction().execute((trx) => householdStatusProjection.apply(trx, events, { store }));
     const twice = await getHouseholdStatus(db, id);
     expect(twice).toEqual(once);
   });

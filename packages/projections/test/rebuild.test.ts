@@ -37,7 +37,7 @@ describe('rebuild', () => {
     for (let i = 0; i < 60; i++) await registerHousehold(store, i % 3 ? '96001' : '86010');
     // A live read model that has drifted (as after a bug): the rebuild must replace it, not merge.
     await db.transaction().execute(async (trx) => {
-      await householdStatusProjection.apply(trx, (await store.readAll({ maxCount: 10 })).events);
+      await householdStatusProjection.apply(trx, (await store.readAll({ maxCount: 10 })).events, { store });
     });
     await db.updateTable('household_status').set({ member_count: 99 }).execute();
     const progress: number[] = [];

@@ -19,12 +19,13 @@ import {
   type ReadAllPage,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamRead,
   type StreamVerification,
   type SubscribeOptions,
   type SubscriptionBatch,
 } from '../port.js';
 import { prepareEvents } from '../prepare.js';
-import { MAX_VERSION, pageSize, streamRange } from '../read-options.js';
+import { MAX_VERSION, pageSize, streamRange, streamReads } from '../read-options.js';
 import { UpcasterRegistry } from '../upcasting.js';
 import { verifyChain } from '../verify.js';
 import { appendPrepared } from './append.js';
@@ -34,6 +35,9 @@ import { compareEncodedEsdbPositions, decodeEsdbPosition } from './position.js';
 import { lastPosition, readAllPage, readStreamDecoded } from './reads.js';
 import { revisionOfVersion, versionOfRevision } from './revisions.js';
 import { subscriptionBatches } from './subscription.js';
+
+/** Stream reads `readStreams` keeps in flight. */
+const READS_AT_ONCE = 16;
 
 export interface EsdbEventStoreOptions {
   /** For example `esdb://localhost:2113?tls=false`. */
@@ -95,6 +99,29 @@ export class EsdbEventStore implements EventStore {
     return decoded
       .map((d) => toRecorded(d, this.#upcasters))
       .filter((e) => e.version >= range.lo && e.version <= range.hi);
+  }
+
+  /** One read per stream (the client has no multi-stream read), READS_AT_ONCE at a time. */
+  async readStreams(reads: readonly StreamRead[]): Promise<Map<string, RecordedEvent[]>> {
+    const checked = streamReads(reads);
+    const out = new Map<string, RecordedEvent[]>();
+    for (let i = 0; i < checked.length; i += READS_AT_ONCE) {
+      const wave = checked.slice(i, i + READS_AT_ONCE);
+      const results = await Promise.all(
+        wave.map(({ streamId, toVersion }) =>
+          readStreamDecoded(this.#client, streamId, {
+            direction: FORWARDS,
+            fromRevision: START,
+            ...(toVersion < MAX_VERSION ? { maxCount: toVersion } : {}),
+          }),
+        ),
+      );
+      wave.forEach(({ streamId }, j) => {
+        const events = (results[j] ?? []).map((d) => toRecorded(d, this.#upcasters));
+        if (events.length > 0) out.set(streamId, events);
+      });
+    }
+    return out;
   }
 
   async streamVersion(streamId: string): Promise<number> {

@@ -12,12 +12,13 @@ import {
   type ReadAllPage,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamRead,
   type StreamVerification,
   type SubscribeOptions,
   type SubscriptionBatch,
 } from '../port.js';
 import { prepareEvents } from '../prepare.js';
-import { pageSize, streamRange } from '../read-options.js';
+import { pageSize, streamRange, streamReads } from '../read-options.js';
 import { UpcasterRegistry } from '../upcasting.js';
 import { verifyChain } from '../verify.js';
 import { appendPrepared } from './append.js';
@@ -39,6 +40,7 @@ export interface PostgresEventStoreOptions {
 }
 
 const READ_COLUMNS = readColumns();
+const READ_COLUMNS_OF_E = readColumns('e');
 
 /** First retry delay while committed events wait behind an older open transaction. */
 const PENDING_RETRY_MS = 5;
@@ -98,6 +100,29 @@ export class PostgresEventStore implements EventStore {
           ).rows;
     if (rows.length === 0 && (await this.streamVersion(streamId)) === 0) throw new StreamNotFoundError(streamId);
     return rows.map((r) => toRecordedEvent(r, this.#upcasters));
+  }
+
+  /** One statement: each stream's range along the (stream_id, version) index. */
+  async readStreams(reads: readonly StreamRead[]): Promise<Map<string, RecordedEvent[]>> {
+    const checked = streamReads(reads);
+    const out = new Map<string, RecordedEvent[]>();
+    if (checked.length === 0) return out;
+    const rows = (
+      await this.#pool.query<ReadRow>({
+        name: 'es_read_streams',
+        text: `SELECT ${READ_COLUMNS_OF_E} FROM unnest($1::text[], $2::int[]) AS r(stream_id, to_version)
+               JOIN es_events e ON e.stream_id = r.stream_id AND e.version <= r.to_version
+               ORDER BY e.stream_id, e.version`,
+        values: [checked.map((r) => r.streamId), checked.map((r) => r.toVersion)],
+      })
+    ).rows;
+    for (const row of rows) {
+      const event = toRecordedEvent(row, this.#upcasters);
+      const events = out.get(event.streamId);
+      if (events) events.push(event);
+      else out.set(event.streamId, [event]);
+    }
+    return out;
   }
 
   async streamVersion(streamId: string): Promise<number> {

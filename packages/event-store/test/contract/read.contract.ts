@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { StreamNotFoundError } from '../../src/errors.js';
-import type { ReadStreamOptions, RecordedEvent } from '../../src/port.js';
+import { MAX_STREAMS_PER_READ, type ReadStreamOptions, type RecordedEvent } from '../../src/port.js';
 import { type ContractContext, event, names, rejectionOf } from './harness.js';
 
 export function readContract(ctx: ContractContext): void {
@@ -56,6 +56,44 @@ export function readContract(ctx: ContractContext): void {
         expect(err).toMatchObject({ code: 'STREAM_NOT_FOUND', streamId: missing });
       }
       expect(await ctx.store.streamVersion(missing)).toBe(0);
+    });
+  });
+
+  describe('readStreams', () => {
+    const T = n.type('Many');
+    const [a, b, c] = [n.stream('many'), n.stream('many'), n.stream('many')];
+    beforeAll(async () => {
+      // Interleaved appends: each stream's events are not contiguous in the log.
+      for (let round = 0; round < 3; round++) {
+        for (const [i, s] of [a, b, c].entries()) {
+          await ctx.store.appendToStream(s, [event(T, { i, round }), event(T, { i, round })], {
+            expectedVersion: round === 0 ? 'no_stream' : round * 2,
+          });
+        }
+      }
+    });
+
+    it('reads each stream up to its toVersion, as readStream does, and leaves out streams with no events', async () => {
+      const missing = n.stream('missing');
+      const read = await ctx.store.readStreams([
+        { streamId: c, toVersion: 3 },
+        { streamId: missing },
+        { streamId: a },
+        { streamId: b, toVersion: 40 },
+      ]);
+      expect([...read.keys()].sort()).toEqual([a, b, c].sort());
+      expect(read.get(a)).toEqual(await ctx.store.readStream(a));
+      expect(read.get(b)).toEqual(await ctx.store.readStream(b));
+      expect(read.get(c)).toEqual(await ctx.store.readStream(c, { toVersion: 3 }));
+      expect(read.get(c)?.map((e) => e.version)).toEqual([1, 2, 3]);
+    });
+
+    it('answers an empty read with nothing and rejects too many streams or one named twice', async () => {
+      expect((await ctx.store.readStreams([])).size).toBe(0);
+      const many = Array.from({ length: MAX_STREAMS_PER_READ + 1 }, (_, i) => ({ streamId: `${a}-${i}` }));
+      await expect(ctx.store.readStreams(many)).rejects.toBeInstanceOf(RangeError);
+      await expect(ctx.store.readStreams([{ streamId: a }, { streamId: a }])).rejects.toBeInstanceOf(RangeError);
+      await expect(ctx.store.readStreams([{ streamId: a, toVersion: 0 }])).rejects.toBeInstanceOf(RangeError);
     });
   });
 

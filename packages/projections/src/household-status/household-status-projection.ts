@@ -10,7 +10,7 @@ export interface HouseholdProjectionOptions {
   units?: UnitRegistry;
   /**
    * Households whose fold the projector keeps in memory between batches (default 20,000, about
-   * 8 KB each): the others are read back from their stored logs when their next event comes.
+   * 8 KB each): the others are folded again from their streams when their next event comes.
    */
   cacheSize?: number;
   /**
@@ -22,34 +22,29 @@ export interface HouseholdProjectionOptions {
 }
 
 const NAME = 'household_status';
-const TABLES = [
-  'household_status',
-  'household_fold_log',
-  'support_ledger',
-  'unit_year_stats',
-  'relapse_episodes',
-] as const;
+const TABLES = ['household_status', 'support_ledger', 'unit_year_stats', 'relapse_episodes'] as const;
 const EVENT_TYPES = Object.keys(HOUSEHOLD_EVENT_SCHEMA_VERSIONS);
 
 /**
  * Every read model derived from the household fold, in one projection so each event is decoded and
- * folded once: household_status, support_ledger, unit_year_stats and relapse_episodes, plus the fold's
- * private log (household_fold_log) that voids and amendments replay from. Named `household_status`
- * because reads of a household wait on this checkpoint (read-your-writes).
+ * folded once: household_status, support_ledger, unit_year_stats and relapse_episodes. A household
+ * not in memory, or whose void or amendment re-derives from its whole log, is folded again from its
+ * stream in the event store (the apply context's). Named `household_status` because reads of a
+ * household wait on this checkpoint (read-your-writes).
  */
 export function createHouseholdProjection(options: HouseholdProjectionOptions = {}): Projection {
   const units = new UnitLookup(options.units ?? defaultUnitRegistry);
-  const book = new HouseholdBook(units, options.cacheSize ?? 20_000, 'write-through');
+  const book = new HouseholdBook(NAME, units, options.cacheSize ?? 20_000, 'write-through');
   const rebuildCacheSize = options.rebuildCacheSize ?? options.cacheSize ?? 200_000;
   const identity = { name: NAME, version: 2, eventTypes: EVENT_TYPES, tables: TABLES };
   return {
     ...identity,
-    apply: (trx, events) => applyHouseholdBatch(trx, events, book),
+    apply: (trx, events, context) => applyHouseholdBatch(trx, events, book, context),
     rebuilding(): RebuildingProjection {
-      const behind = new HouseholdBook(units, rebuildCacheSize, 'write-behind');
+      const behind = new HouseholdBook(NAME, units, rebuildCacheSize, 'write-behind');
       return {
         ...identity,
-        apply: (trx, events) => applyHouseholdBatch(trx, events, behind),
+        apply: (trx, events, context) => applyHouseholdBatch(trx, events, behind, context),
         async flush(trx) {
           await writeOwed(trx, behind);
           behind.mode = 'write-through';

@@ -1,11 +1,13 @@
 import { isCorrection } from '@benvung/domain';
 import type { RecordedEvent } from '@benvung/event-store';
 import type { Transaction } from 'kysely';
+import type { ApplyContext } from '../runtime/projection.js';
 import type { ReadModelDatabase } from '../tables/database.js';
 import type { HouseholdBook } from './book.js';
 import { decodeForFold, householdIdOf } from './decode.js';
-import { type BatchEvent, foldHousehold, needsLog, type Plan } from './household-step.js';
-import { loadLogs, loadVersions } from './load-stored.js';
+import { foldsFromHistory } from './history.js';
+import { type BatchEvent, foldHousehold, historyVersion, type Plan } from './household-step.js';
+import { loadVersions } from './load-stored.js';
 import { addOwedWrites } from './owed-writes.js';
 import { type UnitYearDelta, UnitYearDeltas } from './unit-year.js';
 import { type BatchWrites, deleteEmptyUnitYears, emptyWrites, writeStatement } from './write-statement.js';
@@ -88,8 +90,8 @@ export async function writeOwed(trx: Trx, book: HouseholdBook): Promise<void> {
 
 /**
  * Applies a batch to every household read model: one query for the stored versions (the events are
- * decoded meanwhile), one for the logs the batch needs (households not in memory, or with a
- * correction or a move), then, slice by slice, the folds in memory and one statement writing the
+ * decoded meanwhile), one read of the event store for the histories the batch needs (households not
+ * in memory, or with a correction or a move), then, slice by slice, the folds in memory and one statement writing the
  * slice, sent before the next slice is folded. Write-through, each slice writes every row its
  * households change; write-behind, its support ledger and the rows of the households owed longest
  * (HouseholdBook.overdue), and everything owed when the book owes too much.
@@ -99,6 +101,7 @@ export async function applyHouseholdBatch(
   trx: Trx,
   events: readonly RecordedEvent[],
   book: HouseholdBook,
+  context: ApplyContext,
 ): Promise<void> {
   const ids = [...new Set(events.map((e) => householdIdOf(e.streamId)))];
   // Write-behind, memory is the truth for the households it holds: only the others are looked up.
@@ -124,10 +127,11 @@ export async function applyHouseholdBatch(
     throw err;
   }
   const plans = plan(groups, await versions, book);
-  const logs = await loadLogs(
-    trx,
-    plans.filter(needsLog).map((p) => p.householdId),
-  );
+  const wants = plans.flatMap((p) => {
+    const version = historyVersion(p);
+    return version === undefined ? [] : [{ householdId: p.householdId, version }];
+  });
+  const histories = await foldsFromHistory(trx, context, book.projection, wants);
 
   const through = book.mode === 'write-through';
   const pipeline = new Pipeline(trx);
@@ -136,7 +140,7 @@ export async function applyHouseholdBatch(
       const slice = plans.slice(i, i + SLICE);
       const w = emptyWrites();
       const deltas = new UnitYearDeltas();
-      for (const p of slice) foldHousehold(p, logs.get(p.householdId), book, w.ledger);
+      for (const p of slice) foldHousehold(p, histories.get(p.householdId), book, w.ledger);
       // Write-behind, the households owed longest ride along: the server writes them while this
       // process folds the next slice, rather than all at once while this process waits.
       const owed = through ? slice.map((p) => p.householdId) : book.overdue(SLICE);

@@ -9,15 +9,6 @@ export interface Pending {
   recordedAt: Date;
   /** The head's name, when a registration was folded since (it is written with the first row only). */
   headName: string | null;
-  /**
-   * Log entries not stored yet, serialised (strings cost the garbage collector nothing to walk, and a
-   * rebuild owes most of the log until its flush); with `rewrite`, the whole log, replacing the
-   * stored chunks.
-   */
-  log: string[];
-  firstVersion: number;
-  lastVersion: number;
-  rewrite: boolean;
   /** Something folded since could change its episodes or unit-year contributions. */
   analytics: boolean;
 }
@@ -31,9 +22,11 @@ export interface Pending {
  * the households it holds, and a household's rows are written once for many batches — the households
  * owed longest a few at a time with each statement once more than `keepOwed` are owed, everything
  * if a batch leaves more than `maxPending` owed, and the rest at `flush`. That is what lets a rebuild
- * write a status row and a log chunk per household rather than per household and page.
+ * write a status row per household rather than per household and page.
  */
 export class HouseholdBook {
+  /** The projection's name: its dead letters are the events its folds leave out. */
+  readonly projection: string;
   readonly units: UnitLookup;
   readonly cache: FoldCache;
   /** Owed writes (write-behind only between batches). */
@@ -44,7 +37,8 @@ export class HouseholdBook {
   /** Write-behind: households owed that are left owed; those owed longer are written along the way. */
   readonly keepOwed: number;
 
-  constructor(units: UnitLookup, cacheSize: number, mode: HouseholdBook['mode']) {
+  constructor(projection: string, units: UnitLookup, cacheSize: number, mode: HouseholdBook['mode']) {
+    this.projection = projection;
     this.units = units;
     this.cache = new FoldCache(cacheSize);
     this.mode = mode;

@@ -17,8 +17,8 @@ function compact(event: HouseholdEvent): HouseholdEvent {
 
 /**
  * The event as the fold keeps it: decoded as if its personal part were erased (names, note texts and
- * flag reasons read as the erasure placeholder), so nothing personal reaches the fold's stored log,
- * and without a review's bulky fields the fold never reads.
+ * flag reasons read as the erasure placeholder), so nothing personal is kept in the projection's
+ * memory, and without a review's bulky fields the fold never reads.
  */
 export function decodeForFold(recorded: RecordedEvent): HouseholdEvent {
   return compact(decodeHouseholdEvent({ type: recorded.type, data: recorded.data, personal: null }));

@@ -31,8 +31,8 @@ export interface CachedHousehold {
 }
 
 /**
- * Folds kept in memory between batches (least recently used out first), so a batch need not read a
- * household's log back. Outside a rebuild an entry is used only when the read model's version and
+ * Folds kept in memory between batches (least recently used out first), so a batch need not fold a
+ * household again from its stream. Outside a rebuild an entry is used only when the read model's version and
  * position for the household are exactly the entry's: a fold is a pure function of the stream up to
  * that event, so a transaction that rolled back, or another worker that moved ahead, merely makes
  * entries miss.

@@ -1,6 +1,5 @@
 import {
   type Area,
-  deriveFromLog,
   evolve,
   type HouseholdEvent,
   type HouseholdState,
@@ -91,18 +90,7 @@ export function foldEvent(fold: HouseholdFold, eventId: string, event: Household
   };
 }
 
-/**
- * The fold of a household from its stored log (the entries as they count now): the facts of the
- * counting entries replayed in order, as the domain's own re-derivation does after a correction.
- */
-export function foldFromLog(log: readonly LogEntry[]): HouseholdFold {
-  const state = deriveFromLog(log);
-  const last = log[log.length - 1];
-  if (state.status === 'unregistered' || !last) return emptyFold();
-  return { state: { ...state, version: last.version, log }, ...factsFromLog(log) };
-}
-
-/** The fold with its log set (loaded before a correction) or dropped (kept in memory between batches). */
-export function withLog(fold: HouseholdFold, log: readonly LogEntry[]): HouseholdFold {
-  return fold.state.status === 'unregistered' ? fold : { ...fold, state: { ...fold.state, log } };
+/** The fold without its log, as memory keeps it between batches (a log is read again from the stream when needed). */
+export function withoutLog(fold: HouseholdFold): HouseholdFold {
+  return fold.state.status === 'unregistered' ? fold : { ...fold, state: { ...fold.state, log: [] } };
 }

@@ -1,13 +1,11 @@
 import { type HouseholdEvent, isCorrection, type LogEntry, supportKindOf } from '@benvung/domain';
 import type { RecordedEvent } from '@benvung/event-store';
 import type { NewSupportLedger } from '../tables/support-ledger.js';
-import type { HouseholdBook, Pending } from './book.js';
+import type { HouseholdBook } from './book.js';
 import { headNameOf } from './decode.js';
-import { emptyFold, foldEvent, foldFromLog, type HouseholdFold, withLog } from './fold.js';
+import { emptyFold, foldEvent, type HouseholdFold, withoutLog } from './fold.js';
 import { type CachedHousehold, derive, NOTHING_DERIVED } from './fold-cache.js';
-import { parseEntries, serialiseEntry } from './fold-log.js';
 import { ledgerRow } from './ledger-rows.js';
-import type { StoredLog } from './load-stored.js';
 
 /** An event of the batch, decoded for the fold. */
 export interface BatchEvent {
@@ -28,9 +26,6 @@ export interface Plan {
   rewritesLedger: boolean;
 }
 
-/** A stored log read anyway is rewritten as one chunk past this many, so reading it stays one row or a few. */
-const MAX_CHUNKS = 8;
-
 /** Events that can change episodes or unit-year counts; notes, flags and follow-ups cannot. */
 const affectsAnalytics = (e: HouseholdEvent) =>
   isCorrection(e) ||
@@ -40,30 +35,29 @@ const affectsAnalytics = (e: HouseholdEvent) =>
   e.type === 'HouseholdMoved' ||
   e.type === 'HouseholdClosed';
 
-/** Whether the batch must read the household's stored log. */
-export const needsLog = (p: Plan): boolean => (p.cached ? p.rewritesLedger : p.storedVersion > 0);
-
-/** The whole log as it stands: the stored chunks, then what is owed and not stored yet. */
-function wholeLog(stored: StoredLog | undefined, owed: Pending | undefined): LogEntry[] {
-  const kept = stored?.entries ?? [];
-  if (!owed || owed.log.length === 0) return kept;
-  const unstored = parseEntries(owed.log);
-  return owed.rewrite ? unstored : [...kept, ...unstored];
+/**
+ * The version as of which the batch needs the household's fold with its whole log, from its history
+ * in the event store: not in memory, or a correction or a move that re-derives from the log (a fold
+ * in memory carries none). Undefined when memory, or nothing, will do.
+ */
+export function historyVersion(p: Plan): number | undefined {
+  if (p.cached) return p.rewritesLedger ? p.cached.version : undefined;
+  return p.storedVersion > 0 ? p.storedVersion : undefined;
 }
 
-/** The fold to start from: from memory (with its whole log when needed), from the stored log, or empty. */
-function startFold(p: Plan, log: LogEntry[]): HouseholdFold {
-  if (p.cached) return p.rewritesLedger ? withLog(p.cached.fold, log) : p.cached.fold;
-  if (p.storedVersion === 0) return emptyFold();
-  // The log and the status row are written in the same transactions, so a row without a log was
-  // written before the log existed (tables migrated, not rebuilt): only a rebuild can fill it in.
-  if (log.length === 0) {
+/** The fold to start from: from history (when needed), from memory, or empty. */
+function startFold(p: Plan, history: HouseholdFold | undefined): HouseholdFold {
+  const version = historyVersion(p);
+  if (version === undefined) return p.cached?.fold ?? emptyFold();
+  const found = history && history.state.status !== 'unregistered' ? history.state.version : 0;
+  if (!history || found !== version) {
+    // The read models were built from events this store does not hold (another store's, or lost).
     throw new Error(
-      `household ${p.householdId} is at version ${p.storedVersion} in household_status but has no fold log: ` +
-        'rebuild the household_status projection (pnpm projections rebuild household_status)',
+      `household ${p.householdId} is at version ${version} in the read models, ` +
+        `but its stream in the event store folds to version ${found}`,
     );
   }
-  return foldFromLog(log);
+  return history;
 }
 
 function ledgerRows(householdId: string, fold: HouseholdFold, entries: readonly LogEntry[]): NewSupportLedger[] {
@@ -78,19 +72,18 @@ function ledgerRows(householdId: string, fold: HouseholdFold, entries: readonly 
 /**
  * Folds one household's events of the batch: keeps the new fold in memory, adds the support ledger
  * rows that are new or changed to `ledger` (written with the batch in either mode), and records what
- * the household is owed (status row, log entries, analytics) for the book to write.
+ * the household is owed (status row, analytics) for the book to write. `history` is its fold from the
+ * event store when `historyVersion` asks for one.
  */
 export function foldHousehold(
   p: Plan,
-  stored: StoredLog | undefined,
+  history: HouseholdFold | undefined,
   book: HouseholdBook,
   ledger: NewSupportLedger[],
 ): void {
   const id = p.householdId;
   const owed = book.pending.get(id);
-  // Only a household whose log is read needs it whole (a fold in memory carries no log).
-  const log = needsLog(p) ? wholeLog(stored, owed) : [];
-  const start = startFold(p, log);
+  const start = startFold(p, history);
   let fold = start;
   for (const { recorded, event } of p.todo) fold = foldEvent(fold, recorded.eventId, event, recorded.version);
   const state = fold.state;
@@ -99,7 +92,6 @@ export function foldHousehold(
   const known = start.state.status === 'unregistered' ? [] : start.state.log;
   const kept = new Set(known);
   const written = state.log.filter((e) => !kept.has(e));
-  const oldChanged = written.length > 0 && (written[0]?.version ?? 0) <= (known.at(-1)?.version ?? 0);
   if (p.rewritesLedger && start.state.status !== 'unregistered') {
     const previous = new Map(ledgerRows(id, start, known).map((r) => [r.event_id, JSON.stringify(r)]));
     for (const r of ledgerRows(id, fold, state.log)) {
@@ -112,27 +104,18 @@ export function foldHousehold(
   const last = p.todo[p.todo.length - 1] as BatchEvent;
   const readBack = !p.cached && p.storedVersion > 0;
   const entry: CachedHousehold = {
-    fold: withLog(fold, []),
+    fold: withoutLog(fold),
     version: state.version,
     position: last.recorded.position,
-    // What the tables hold: remembered, or (read back from the stored log) what that fold derives.
+    // What the tables hold: remembered, or (folded again from the stream) what that fold derives.
     stored: p.cached?.stored ?? (readBack ? derive(id, start, book.units) : NOTHING_DERIVED),
   };
   const registration = p.todo.find((t) => t.event.type === 'HouseholdRegistered');
-  // Old entries changed (or the stored log is in too many chunks): the log read back is rewritten whole.
-  const whole = oldChanged || (stored?.chunks ?? 0) > MAX_CHUNKS;
-  const unstored = whole ? state.log : written;
-  const serialised = unstored.map(serialiseEntry);
-  const keepOwed = !whole && owed !== undefined && owed.log.length > 0;
   book.pending.set(id, {
     entry,
     position: entry.position,
     recordedAt: last.recorded.recordedAt,
     headName: registration ? headNameOf(registration.recorded) : (owed?.headName ?? null),
-    log: keepOwed ? [...owed.log, ...serialised] : serialised,
-    firstVersion: keepOwed ? owed.firstVersion : (unstored[0]?.version ?? 0),
-    lastVersion: unstored.at(-1)?.version ?? owed?.lastVersion ?? 0,
-    rewrite: whole || (owed?.rewrite ?? false),
     analytics: (owed?.analytics ?? false) || !p.cached || p.todo.some((t) => affectsAnalytics(t.event)),
   });
   book.cache.set(id, entry);

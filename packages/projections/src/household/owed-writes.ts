@@ -1,4 +1,3 @@
-import { JsonText } from '../sql/bulk.js';
 import type { HouseholdBook } from './book.js';
 import { derive } from './fold-cache.js';
 import { statusRow } from './status-row.js';
@@ -6,9 +5,9 @@ import type { UnitYearDeltas } from './unit-year.js';
 import type { BatchWrites } from './write-statement.js';
 
 /**
- * Adds what the book owes for these households to `w` and forgets it: each one's status row, its new
- * log chunk (or its whole log, replacing the stored chunks), its episodes if they differ from what
- * the table holds, and the difference its unit-year contributions make to the counts.
+ * Adds what the book owes for these households to `w` and forgets it: each one's status row, its
+ * episodes if they differ from what the table holds, and the difference its unit-year contributions
+ * make to the counts.
  */
 export function addOwedWrites(
   book: HouseholdBook,
@@ -24,16 +23,6 @@ export function addOwedWrites(
     const stamp = { position: owed.position, recordedAt: owed.recordedAt, headName: owed.headName };
     const row = statusRow(id, entry.fold, stamp, book.units);
     if (row) w.status.push(row);
-
-    if (owed.log.length > 0) {
-      if (owed.rewrite) w.logRewrites.push({ household_id: id, first_version: owed.firstVersion });
-      w.log.push({
-        household_id: id,
-        first_version: owed.firstVersion,
-        last_version: owed.lastVersion,
-        entries: new JsonText(`[${owed.log.join(',')}]`),
-      });
-    }
 
     if (!owed.analytics) continue;
     const current = derive(id, entry.fold, book.units);

@@ -1,7 +1,6 @@
 import { type RawBuilder, sql, type Transaction } from 'kysely';
 import { type BulkTable, columnList, unnestRows, upsertStatement } from '../sql/bulk.js';
 import type { ReadModelDatabase } from '../tables/database.js';
-import type { NewHouseholdFoldLog } from '../tables/household-fold-log.js';
 import type { NewHouseholdStatus } from '../tables/household-status.js';
 import type { NewRelapseEpisodes } from '../tables/relapse-episodes.js';
 import type { NewSupportLedger } from '../tables/support-ledger.js';
@@ -101,9 +100,6 @@ const UNIT_YEAR: BulkTable<UnitYearDelta> = {
 /** Everything a slice of a batch writes. */
 export interface BatchWrites {
   status: NewHouseholdStatus[];
-  /** Households whose stored log is replaced by one chunk (in `log`) starting at this version. */
-  logRewrites: Array<{ household_id: string; first_version: number }>;
-  log: NewHouseholdFoldLog[];
   ledger: NewSupportLedger[];
   /** Households whose episodes become exactly `episodes` (theirs among them). */
   episodeHouseholds: string[];
@@ -114,33 +110,11 @@ export interface BatchWrites {
 /** Nothing to write yet. */
 export const emptyWrites = (): BatchWrites => ({
   status: [],
-  logRewrites: [],
-  log: [],
   ledger: [],
   episodeHouseholds: [],
   episodes: [],
   unitYear: [],
 });
-
-const FOLD_LOG: BulkTable<NewHouseholdFoldLog> = {
-  table: 'household_fold_log',
-  key: ['household_id', 'first_version'],
-  columns: [
-    ['household_id', 'uuid'],
-    ['first_version', 'integer'],
-    ['last_version', 'integer'],
-    ['entries', 'json'],
-  ],
-};
-
-const LOG_REWRITE: BulkTable<{ household_id: string; first_version: number }> = {
-  table: 'household_fold_log',
-  key: ['household_id', 'first_version'],
-  columns: [
-    ['household_id', 'uuid'],
-    ['first_version', 'integer'],
-  ],
-};
 
 function unitYearSums(deltas: readonly UnitYearDelta[]): RawBuilder<unknown> {
   const sums = UNIT_YEAR_COUNTS.map((c) => sql`${sql.id(c)} = unit_year_stats.${sql.id(c)} + EXCLUDED.${sql.id(c)}`);
@@ -152,22 +126,13 @@ function unitYearSums(deltas: readonly UnitYearDelta[]): RawBuilder<unknown> {
 /**
  * Every write of a slice as ONE statement (data-modifying WITH queries), so that PostgreSQL executes
  * it while this process folds the next slice instead of waiting for statement after statement. The
- * parts touch disjoint rows: a log rewrite replaces the chunk at its first version and deletes the
- * others; episodes are upserted and the households' other episodes deleted.
+ * parts touch disjoint rows: episodes are upserted and the households' other episodes deleted.
  */
 export function writeStatement(w: BatchWrites): RawBuilder<unknown> | undefined {
   const parts: RawBuilder<unknown>[] = [];
   const part = (name: string, statement: RawBuilder<unknown>) =>
     parts.push(sql`${sql.id(name)} AS (${statement} RETURNING 1)`);
   if (w.status.length > 0) part('status', upsertStatement(STATUS, w.status, STATUS_UPDATE));
-  if (w.logRewrites.length > 0) {
-    part(
-      'log_old',
-      sql`DELETE FROM household_fold_log l USING ${unnestRows(LOG_REWRITE, w.logRewrites)}
-          WHERE l.household_id = r.household_id AND l.first_version <> r.first_version`,
-    );
-  }
-  if (w.log.length > 0) part('log', upsertStatement(FOLD_LOG, w.log, ['last_version', 'entries']));
   if (w.ledger.length > 0) part('ledger', upsertStatement(LEDGER, w.ledger));
   if (w.episodeHouseholds.length > 0) {
     // Escape event ids are unique across households: the ones kept are enough to tell the others.

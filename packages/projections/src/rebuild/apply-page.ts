@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@benvung/event-store';
 import type { Kysely, Transaction } from 'kysely';
 import { commitWithoutFlushWait } from '../runtime/derived-commit.js';
-import type { Projection } from '../runtime/projection.js';
+import type { ApplyContext, Projection } from '../runtime/projection.js';
 import type { ReadModelDatabase } from '../tables/database.js';
 
 /** Fresh tables are built here, then moved into public when caught up. */
@@ -16,11 +16,12 @@ const eventsFor = (p: Projection, events: readonly RecordedEvent[]): readonly Re
 export async function applyToAll(
   trx: Transaction<ReadModelDatabase>,
   projections: readonly Projection[],
+  context: ApplyContext,
   events: readonly RecordedEvent[],
 ): Promise<void> {
   for (const p of projections) {
     const mine = eventsFor(p, events);
-    if (mine.length > 0) await p.apply(trx, mine);
+    if (mine.length > 0) await p.apply(trx, mine, context);
   }
 }
 
@@ -33,6 +34,7 @@ export async function applyToAll(
 export async function applyPage(
   db: Kysely<ReadModelDatabase>,
   projections: readonly Projection[],
+  context: ApplyContext,
   events: readonly RecordedEvent[],
 ): Promise<void> {
   const applying = projections.map(async (p) => {
@@ -40,7 +42,7 @@ export async function applyPage(
     if (mine.length === 0) return;
     await db.transaction().execute(async (trx) => {
       await commitWithoutFlushWait(trx);
-      await p.apply(trx, mine);
+      await p.apply(trx, mine, context);
     });
   });
   // Every transaction ends before this returns, also when one of them failed.

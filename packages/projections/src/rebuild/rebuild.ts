@@ -71,7 +71,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
       after: position,
       eventTypes,
       pageSize,
-      apply: (events) => applyPage(fresh, projections, events),
+      apply: (events) => applyPage(fresh, projections, { store }, events),
       onPage: (count) => {
         processed += count;
         report('replaying');

@@ -34,11 +34,11 @@ export async function swapIn(o: SwapOptions): Promise<string | undefined> {
       onPage: o.processedRef,
     });
   // Catch up outside the lock first, so the locked window is short.
-  let position = await replay(o.position, (events) => applyPage(o.fresh, o.projections, events));
+  let position = await replay(o.position, (events) => applyPage(o.fresh, o.projections, { store: o.store }, events));
   await o.main.transaction().execute(async (trx) => {
     for (const p of o.projections) await lockCheckpoint(trx, p.name);
     await sql`SET LOCAL search_path = ${sql.id(REBUILD_SCHEMA)}, public`.execute(trx);
-    position = await replay(position, (events) => applyToAll(trx, o.projections, events));
+    position = await replay(position, (events) => applyToAll(trx, o.projections, { store: o.store }, events));
     await sql`SET LOCAL search_path = public`.execute(trx);
     for (const p of o.projections) {
       for (const table of p.tables) {

@@ -3,7 +3,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { ReadModelDatabase } from '../tables/database.js';
 import { lockCheckpoint, saveCheckpoint } from './checkpoint.js';
 import { commitWithoutFlushWait } from './derived-commit.js';
-import type { Projection } from './projection.js';
+import type { ApplyContext, Projection } from './projection.js';
 
 /** What to do with an event the projection cannot apply. */
 export type OnProjectionError = 'dead_letter' | 'stop';
@@ -44,6 +44,7 @@ async function deadLetter(trx: Transaction<ReadModelDatabase>, projection: strin
 export async function applyBatch(
   db: Kysely<ReadModelDatabase>,
   projection: Projection,
+  context: ApplyContext,
   events: readonly RecordedEvent[],
   expected: string | undefined,
   position: string | undefined,
@@ -56,12 +57,12 @@ export async function applyBatch(
       if (current !== expected) throw new CheckpointMovedError(projection.name);
       let deadLettered = 0;
       if (!isolate) {
-        if (events.length > 0) await projection.apply(trx, events);
+        if (events.length > 0) await projection.apply(trx, events, context);
       } else {
         for (const event of events) {
           await sql`SAVEPOINT one_event`.execute(trx);
           try {
-            await projection.apply(trx, [event]);
+            await projection.apply(trx, [event], context);
             await sql`RELEASE SAVEPOINT one_event`.execute(trx);
           } catch (err) {
             if (onError === 'stop') throw err;

@@ -58,6 +58,7 @@ export async function runProjection(options: RunnerOptions, status: ProjectionSt
           const outcome = await applyBatch(
             db,
             projection,
+            { store },
             batch.events,
             status.position,
             batch.position,

@@ -1,6 +1,15 @@
-import type { RecordedEvent } from '@benvung/event-store';
+import type { EventStore, RecordedEvent } from '@benvung/event-store';
 import type { Transaction } from 'kysely';
 import type { ReadModelDatabase } from '../tables/database.js';
+
+/** What a projection may read besides its batch. */
+export interface ApplyContext {
+  /**
+   * The store the batch comes from: a projection that does not hold a stream's state in memory reads
+   * the stream's history here rather than keeping a copy of it in its own tables.
+   */
+  readonly store: Pick<EventStore, 'readStreams'>;
+}
 
 /**
  * A named, versioned read model. `apply` receives a batch in global order inside the transaction that
@@ -13,7 +22,7 @@ export interface Projection {
   readonly eventTypes: readonly string[];
   /** Tables this projection owns: a rebuild fills fresh copies and swaps them in. */
   readonly tables: readonly (keyof ReadModelDatabase)[];
-  apply(trx: Transaction<ReadModelDatabase>, events: readonly RecordedEvent[]): Promise<void>;
+  apply(trx: Transaction<ReadModelDatabase>, events: readonly RecordedEvent[], context: ApplyContext): Promise<void>;
   /**
    * Optional: an instance for one rebuild. The rebuild applies every page through it, each event
    * exactly once, and calls its `flush` once the log is replayed, before catching up and swapping the

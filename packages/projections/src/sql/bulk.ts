@@ -11,11 +11,6 @@ export interface BulkTable<Row> {
   key: ReadonlyArray<keyof Row & string>;
 }
 
-/** JSON already serialised, for a json column: spliced into the statement's JSON as it is. */
-export class JsonText {
-  constructor(readonly text: string) {}
-}
-
 const SPECIAL = /["\\]/g;
 
 /** One element of an array literal: quoted and escaped if it is text, as is otherwise. */
@@ -29,7 +24,7 @@ function element(value: unknown, type: BulkType): string {
 
 /** The values of a json column as one JSON array (values must not be null: json columns are NOT NULL). */
 function jsonArray(values: readonly unknown[]): string {
-  return `[${values.map((v) => (v instanceof JsonText ? v.text : JSON.stringify(v))).join(',')}]`;
+  return JSON.stringify(values);
 }
 
 /**

@@ -1,4 +1,3 @@
-import type { HouseholdFoldLogTable } from './household-fold-log.js';
 import type { HouseholdStatusTable } from './household-status.js';
 import type { ProjectionCheckpointTable } from './projection-checkpoint.js';
 import type { ProjectionDeadLetterTable } from './projection-dead-letter.js';
@@ -10,7 +9,6 @@ import type { UnitYearStatsTable } from './unit-year-stats.js';
 
 /** Every read-model table, as kysely sees them. */
 export interface ReadModelDatabase {
-  household_fold_log: HouseholdFoldLogTable;
   household_status: HouseholdStatusTable;
   projection_checkpoint: ProjectionCheckpointTable;
   projection_dead_letter: ProjectionDeadLetterTable;
