@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { householdStreamId } from '@benvung/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHouseholdProjection, getHouseholdStatus, readCheckpoint } from '../src/index.js';
-import { catchUp, type Harness, openHarness } from './harness.js';
+import {
+  allProjections,
+  createHouseholdProjection,
+  getHouseholdStatus,
+  readCheckpoint,
+  rebuildProjections,
+} from '../src/index.js';
+import { applyToAll } from '../src/rebuild/apply-page.js';
+import { catchUp, type Harness, openHarness, snapshot } from './harness.js';
 import { HouseholdWriter } from './household-writer.js';
 
 let h: Harness;
@@ -34,8 +41,13 @@ async function appendMalformed(w: HouseholdWriter): Promise<string> {
   return eventId;
 }
 
-const deadLetters = () =>
-  h.db.selectFrom('projection_dead_letter').select(['event_id', 'version', 'error']).orderBy('id').execute();
+const deadLetters = (projection = 'household_status') =>
+  h.db
+    .selectFrom('projection_dead_letter')
+    .select(['event_id', 'version', 'error'])
+    .where('projection', '=', projection)
+    .orderBy('id')
+    .execute();
 
 describe('an event the projection cannot apply', () => {
   it('stops the projector before it when configured to stop', async () => {
@@ -79,5 +91,38 @@ describe('an event the projection cannot apply', () => {
     if (state.status === 'unregistered') throw new Error('unregistered');
     expect(after).toMatchObject({ version: 5, classification: state.classification, escape_count: 1 });
     expect(after?.support_totals.health_insurance?.count).toBe(1);
+  });
+
+  it('a rebuild leaves the same events out and records them as its own dead letters', async () => {
+    const live = await snapshot(h.db);
+    const before = await deadLetters();
+    await h.db.deleteFrom('projection_dead_letter').execute();
+    for (const batchSize of [2, 5000]) {
+      await rebuildProjections({
+        store: h.store,
+        connectionString: h.database.url,
+        projections: allProjections,
+        batchSize,
+      });
+      expect(await snapshot(h.db)).toEqual(live);
+      expect((await deadLetters()).map((l) => [l.event_id, l.version])).toEqual(
+        before.map((l) => [l.event_id, l.version]),
+      );
+      // review_history reads reviews too: the same two, the first in another household's stream.
+      expect((await deadLetters('review_history')).map((l) => l.event_id)).toEqual(before.map((l) => l.event_id));
+    }
+  });
+
+  it('inside one transaction (the last events of a rebuild, under its lock), each rejected event is rolled back alone', async () => {
+    const w = new HouseholdWriter(h.store);
+    await w.register('96101', '2022-01-10');
+    const bad = await appendMalformed(w);
+    await w.review('poor', '2022-02-15');
+    const events = (await h.store.readStream(householdStreamId(w.householdId))).map((e) => ({ ...e }));
+    await h.db
+      .transaction()
+      .execute((trx) => applyToAll(trx, [createHouseholdProjection()], { store: h.store }, events));
+    expect(await getHouseholdStatus(h.db, w.householdId)).toMatchObject({ version: 3, classification: 'poor' });
+    expect((await deadLetters()).map((l) => l.event_id)).toContain(bad);
   });
 });

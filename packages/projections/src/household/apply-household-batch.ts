@@ -2,6 +2,7 @@ import { isCorrection } from '@benvung/domain';
 import type { RecordedEvent } from '@benvung/event-store';
 import type { Transaction } from 'kysely';
 import type { ApplyContext } from '../runtime/projection.js';
+import { decodeOrReject } from '../runtime/rejected-event.js';
 import type { ReadModelDatabase } from '../tables/database.js';
 import type { HouseholdBook } from './book.js';
 import { decodeForFold, householdIdOf } from './decode.js';
@@ -116,7 +117,7 @@ export async function applyHouseholdBatch(
   try {
     for (const recorded of events) {
       const id = householdIdOf(recorded.streamId);
-      const item = { recorded, event: decodeForFold(recorded) };
+      const item = { recorded, event: decodeOrReject(recorded, decodeForFold) };
       const group = groups.get(id);
       if (group) group.push(item);
       else groups.set(id, [item]);

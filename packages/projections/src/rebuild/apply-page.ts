@@ -1,7 +1,9 @@
 import type { RecordedEvent } from '@benvung/event-store';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { deadLetter } from '../runtime/apply-batch.js';
 import { commitWithoutFlushWait } from '../runtime/derived-commit.js';
 import type { ApplyContext, Projection } from '../runtime/projection.js';
+import { RejectedEventError } from '../runtime/rejected-event.js';
 import type { ReadModelDatabase } from '../tables/database.js';
 
 /** Fresh tables are built here, then moved into public when caught up. */
@@ -12,6 +14,32 @@ const eventsFor = (p: Projection, events: readonly RecordedEvent[]): readonly Re
   return events.filter((e) => types.has(e.type));
 };
 
+/**
+ * Applies `events` with `attempt`, again without each event the projection rejects, which goes to the
+ * dead letters of `db` (the fresh tables' own, swapped in with them): as the live projector does, so a
+ * rebuild leaves out what live projection left out. `attempt` must undo its writes when it throws.
+ */
+async function applyRejecting(
+  db: Kysely<ReadModelDatabase>,
+  p: Projection,
+  events: readonly RecordedEvent[],
+  attempt: (events: readonly RecordedEvent[]) => Promise<void>,
+): Promise<void> {
+  let mine = eventsFor(p, events);
+  while (mine.length > 0) {
+    try {
+      await attempt(mine);
+      return;
+    } catch (err) {
+      const rejected = err instanceof RejectedEventError ? err.event : undefined;
+      // Only an event of these: anything else would be retried for ever.
+      if (!rejected || !mine.some((e) => e.eventId === rejected.eventId)) throw err;
+      await deadLetter(db, p.name, rejected, err);
+      mine = mine.filter((e) => e.eventId !== rejected.eventId);
+    }
+  }
+}
+
 /** Gives each projection the events of the page it handles, in order, inside `trx`. */
 export async function applyToAll(
   trx: Transaction<ReadModelDatabase>,
@@ -20,8 +48,16 @@ export async function applyToAll(
   events: readonly RecordedEvent[],
 ): Promise<void> {
   for (const p of projections) {
-    const mine = eventsFor(p, events);
-    if (mine.length > 0) await p.apply(trx, mine, context);
+    await applyRejecting(trx, p, events, async (mine) => {
+      await sql`SAVEPOINT rebuild_tail`.execute(trx);
+      try {
+        await p.apply(trx, mine, context);
+      } catch (err) {
+        await sql`ROLLBACK TO SAVEPOINT rebuild_tail`.execute(trx);
+        throw err;
+      }
+      await sql`RELEASE SAVEPOINT rebuild_tail`.execute(trx);
+    });
   }
 }
 
@@ -37,14 +73,14 @@ export async function applyPage(
   context: ApplyContext,
   events: readonly RecordedEvent[],
 ): Promise<void> {
-  const applying = projections.map(async (p) => {
-    const mine = eventsFor(p, events);
-    if (mine.length === 0) return;
-    await db.transaction().execute(async (trx) => {
-      await commitWithoutFlushWait(trx);
-      await p.apply(trx, mine, context);
-    });
-  });
+  const applying = projections.map((p) =>
+    applyRejecting(db, p, events, (mine) =>
+      db.transaction().execute(async (trx) => {
+        await commitWithoutFlushWait(trx);
+        await p.apply(trx, mine, context);
+      }),
+    ),
+  );
   // Every transaction ends before this returns, also when one of them failed.
   const failed = (await Promise.allSettled(applying)).find((r) => r.status === 'rejected');
   if (failed) throw failed.reason;

@@ -6,6 +6,8 @@ import type { ReadModelDatabase } from '../tables/database.js';
 import { applyPage, applyToAll, REBUILD_SCHEMA } from './apply-page.js';
 import { replayLog } from './replay-log.js';
 
+const DEAD_LETTER_COLUMNS = 'projection, event_id, stream_id, version, event_type, position, error, failed_at';
+
 export interface SwapOptions {
   main: Kysely<ReadModelDatabase>;
   fresh: Kysely<ReadModelDatabase>;
@@ -45,7 +47,12 @@ export async function swapIn(o: SwapOptions): Promise<string | undefined> {
         await sql`DROP TABLE public.${sql.id(table)}`.execute(trx);
         await sql`ALTER TABLE ${sql.id(REBUILD_SCHEMA)}.${sql.id(table)} SET SCHEMA public`.execute(trx);
       }
+      // The dead letters become the rebuild's: the events it left out, as the rebuilt tables did.
       await sql`DELETE FROM public.projection_dead_letter WHERE projection = ${p.name}`.execute(trx);
+      await sql`
+        INSERT INTO public.projection_dead_letter (${sql.raw(DEAD_LETTER_COLUMNS)})
+        SELECT ${sql.raw(DEAD_LETTER_COLUMNS)} FROM ${sql.id(REBUILD_SCHEMA)}.projection_dead_letter
+        WHERE projection = ${p.name} ORDER BY id`.execute(trx);
       await trx
         .updateTable('projection_checkpoint')
         .set({ position: position ?? null, updated_at: sql<Date>`now()` })

@@ -3,6 +3,7 @@ import type { RecordedEvent } from '@benvung/event-store';
 import type { RawBuilder, Transaction } from 'kysely';
 import { householdIdOf } from '../household/decode.js';
 import type { Projection } from '../runtime/projection.js';
+import { decodeOrReject } from '../runtime/rejected-event.js';
 import { type BulkTable, insertStatement, upsertStatement } from '../sql/bulk.js';
 import type { ReadModelDatabase } from '../tables/database.js';
 import type { NewReviewHistory } from '../tables/review-history.js';
@@ -56,7 +57,7 @@ function applyWith(insert: InsertReviews): Apply {
     for (const recorded of events) {
       const householdId = householdIdOf(recorded.streamId);
       if (recorded.type === 'HouseholdAssessed') {
-        const review = ReviewFields.parse(recorded.data);
+        const review = decodeOrReject(recorded, (e) => ReviewFields.parse(e.data));
         inserts.push({
           household_id: householdId,
           event_id: recorded.eventId,
@@ -70,7 +71,7 @@ function applyWith(insert: InsertReviews): Apply {
         });
         continue;
       }
-      const event = decodeHouseholdEvent(recorded);
+      const event = decodeOrReject(recorded, decodeHouseholdEvent);
       if (event.type === 'EventVoided') {
         await flush();
         await trx

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@benvung/event-store';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { ReadModelDatabase } from '../tables/database.js';
 import { lockCheckpoint, saveCheckpoint } from './checkpoint.js';
 import { commitWithoutFlushWait } from './derived-commit.js';
@@ -20,8 +20,14 @@ export interface BatchOutcome {
   deadLettered: number;
 }
 
-async function deadLetter(trx: Transaction<ReadModelDatabase>, projection: string, event: RecordedEvent, err: unknown) {
-  await trx
+/** Records an event a projection could not apply, once, with its error. */
+export async function deadLetter(
+  db: Kysely<ReadModelDatabase>,
+  projection: string,
+  event: RecordedEvent,
+  err: unknown,
+): Promise<void> {
+  await db
     .insertInto('projection_dead_letter')
     .values({
       projection,

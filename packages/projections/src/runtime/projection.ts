@@ -22,6 +22,11 @@ export interface Projection {
   readonly eventTypes: readonly string[];
   /** Tables this projection owns: a rebuild fills fresh copies and swaps them in. */
   readonly tables: readonly (keyof ReadModelDatabase)[];
+  /**
+   * For an event it cannot decode, throws RejectedEventError before changing what it keeps in memory:
+   * a rebuild then leaves that event out as the live projector does (the projector isolates any
+   * failing event itself, whatever the error).
+   */
   apply(trx: Transaction<ReadModelDatabase>, events: readonly RecordedEvent[], context: ApplyContext): Promise<void>;
   /**
    * Optional: an instance for one rebuild. The rebuild applies every page through it, each event
