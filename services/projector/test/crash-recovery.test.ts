@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { encodeHouseholdEvent, householdStreamId } from '@benvung/domain';
+import { encodeHouseholdEvent, type HouseholdEvent, householdStreamId } from '@benvung/domain';
 import { migrateEventStore, PostgresEventStore } from '@benvung/event-store';
 import {
   allProjections,
@@ -50,28 +50,82 @@ describe('projector crash recovery', () => {
       await migrateEventStore(store.pool);
       await migrateReadModels(db);
       const households = 10_000;
-      for (let start = 0; start < households; start += 500) {
-        await Promise.all(
-          Array.from({ length: 500 }, async (_, i) => {
-            const householdId = randomUUID();
-            const encoded = encodeHouseholdEvent({
-              type: 'HouseholdRegistered',
-              data: {
-                householdId,
-                head: { fullName: `Hộ ${start + i}` },
-                memberCount: 1 + ((start + i) % 7),
-                area: (start + i) % 4 ? 'rural' : 'urban',
-                unitCode: ['96001', '86010', '44020'][(start + i) % 3] ?? '96001',
-                registeredOn: '2024-01-15',
-              },
-            });
-            await store.appendToStream(
-              householdStreamId(householdId),
-              [{ ...encoded, occurredAt: new Date('2024-01-15'), metadata: { actorId: 'seed', actorRole: 'system' } }],
-              { expectedVersion: 'no_stream' },
-            );
-          }),
+      const ids = Array.from({ length: households }, () => randomUUID());
+      const append = (i: number, event: HouseholdEvent, expectedVersion: number, eventId = randomUUID()) =>
+        store.appendToStream(
+          householdStreamId(ids[i] as string),
+          [
+            {
+              eventId,
+              ...encodeHouseholdEvent(event),
+              occurredAt: new Date('2024-01-15'),
+              metadata: { actorId: 'seed', actorRole: 'system' },
+            },
+          ],
+          { expectedVersion: expectedVersion === 0 ? 'no_stream' : expectedVersion },
         );
+      const CHUNK = 500;
+      const chunk = (c: number) => Array.from({ length: CHUNK }, (_, k) => c * CHUNK + k);
+      const register = (i: number) =>
+        append(
+          i,
+          {
+            type: 'HouseholdRegistered',
+            data: {
+              householdId: ids[i] as string,
+              head: { fullName: `Hộ ${i}` },
+              memberCount: 1 + (i % 7),
+              area: i % 4 ? 'rural' : 'urban',
+              unitCode: ['96001', '86010', '44020'][i % 3] ?? '96001',
+              registeredOn: '2024-01-15',
+            },
+          },
+          0,
+        );
+      const cards = ids.map(() => randomUUID());
+      const issueCards = (i: number) =>
+        append(
+          i,
+          {
+            type: 'HealthInsuranceCardsIssued',
+            data: { cardCount: 1 + (i % 5), validUntil: '2024-12-31', occurredOn: '2024-02-01' },
+          },
+          1,
+          cards[i],
+        );
+      const voidCards = (i: number) =>
+        append(
+          i,
+          {
+            type: 'EventVoided',
+            data: {
+              eventId: cards[i] as string,
+              voidedType: 'HealthInsuranceCardsIssued',
+              reason: 'nhầm',
+              occurredOn: '2024-03-01',
+            },
+          },
+          2,
+        );
+      // Chunk by chunk, the log registers new households, then issues cards to every second household
+      // of the chunk before and voids them for every fourth of the one before that: wherever a kill
+      // lands, the restarted projector (holding nothing in memory) soon meets households it applied
+      // before, folds each again from its stream, and a void re-derives the ledger from the whole log.
+      const chunks = households / CHUNK;
+      for (let c = 0; c < chunks + 2; c++) {
+        if (c < chunks) await Promise.all(chunk(c).map(register));
+        if (c >= 1 && c <= chunks)
+          await Promise.all(
+            chunk(c - 1)
+              .filter((i) => i % 2 === 0)
+              .map(issueCards),
+          );
+        if (c >= 2)
+          await Promise.all(
+            chunk(c - 2)
+              .filter((i) => i % 4 === 0)
+              .map(voidCards),
+          );
       }
       const head = await store.headPosition();
       expect(head).toBeDefined();
@@ -109,6 +163,11 @@ describe('projector crash recovery', () => {
       await exited(last);
       const afterCrashes = await dumpReadModels(database.url);
       expect(afterCrashes.household_status).toHaveLength(households);
+      // The support ledger: one row per card issue, a quarter of them voided.
+      expect(afterCrashes.support_ledger).toHaveLength(households / 2);
+      expect(afterCrashes.support_ledger?.filter((r) => String(r).includes('"voided":true'))).toHaveLength(
+        households / 4,
+      );
 
       await rebuildProjections({ store, connectionString: database.url, projections: allProjections });
       expect(await dumpReadModels(database.url)).toEqual(afterCrashes);
