@@ -30,25 +30,24 @@ const GROUP_COLUMN: Record<EpisodeGrouping, string> = {
   area: 'area',
 };
 
-/** The filter as SQL: the relapse date column, where episodes start, and the unit restriction. */
-function definitionSql(filter: EpisodeFilter) {
+/**
+ * The filter as SQL, shared by the counts and the export so exported rows give the same survival
+ * curve: where episodes start, the unit restriction, and the columns `relapsed_on` and `closed_on`
+ * (the relapse of the definition and the closure, each null past asOf). Over those columns, how an
+ * episode ends: by its relapse, unless the household was closed first — then, as when nothing
+ * happened, it is censored at the closure or at asOf, whichever is earlier.
+ */
+function episodeSql(filter: EpisodeFilter) {
+  const relapse = filter.definition === 'poor' ? sql.ref('relapse_poor_date') : sql.ref('relapse_listed_date');
+  const relapsed = sql`(relapsed_on IS NOT NULL AND (closed_on IS NULL OR relapsed_on <= closed_on))`;
   return {
-    relapse: filter.definition === 'poor' ? sql.ref('relapse_poor_date') : sql.ref('relapse_listed_date'),
     start: filter.definition === 'poor' ? sql`escape_from = 'poor'` : sql`escape_to = 'non_poor'`,
     units: filter.unitCodes ? sql`AND unit_code = ANY(${[...filter.unitCodes]}::text[])` : sql``,
+    endDates: sql`CASE WHEN ${relapse} <= ${filter.asOf}::date THEN ${relapse} END AS relapsed_on,
+                  CASE WHEN closed_date <= ${filter.asOf}::date THEN closed_date END AS closed_on`,
+    relapsed,
+    ended: sql`(CASE WHEN ${relapsed} THEN relapsed_on ELSE LEAST(closed_on, ${filter.asOf}::date) END)`,
   };
-}
-
-/**
- * How an episode ends, over the columns relapsed_on and closed_on (each null past asOf): by its
- * relapse, unless the household was closed first — then, as when nothing happened, it is censored at
- * the closure or at asOf, whichever is earlier. The counts and the export share it, so exported rows
- * give the same survival curve.
- */
-function endSql(asOf: string) {
-  const relapsed = sql`(relapsed_on IS NOT NULL AND (closed_on IS NULL OR relapsed_on <= closed_on))`;
-  const ended = sql`(CASE WHEN ${relapsed} THEN relapsed_on ELSE LEAST(closed_on, ${asOf}::date) END)`;
-  return { relapsed, ended };
 }
 
 /**
@@ -63,13 +62,10 @@ export async function countEpisodes(
   filter: EpisodeFilter,
   grouping: EpisodeGrouping,
 ): Promise<EpisodeCount[]> {
-  const { relapse, start, units } = definitionSql(filter);
-  const { relapsed, ended } = endSql(filter.asOf);
+  const { start, units, endDates, relapsed, ended } = episodeSql(filter);
   const result = await sql<{ grp: string; time: number; event: boolean; n: string }>`
     WITH e AS (
-      SELECT ${sql.raw(GROUP_COLUMN[grouping])} AS grp, escape_date,
-             CASE WHEN ${relapse} <= ${filter.asOf}::date THEN ${relapse} END AS relapsed_on,
-             CASE WHEN closed_date <= ${filter.asOf}::date THEN closed_date END AS closed_on
+      SELECT ${sql.raw(GROUP_COLUMN[grouping])} AS grp, escape_date, ${endDates}
       FROM relapse_episodes
       WHERE ${start} AND escape_date <= ${filter.asOf}::date ${units}
     )
@@ -102,15 +98,13 @@ export async function pageEpisodes(
   after: { householdId: string; escapeEventId: string } | undefined,
   limit: number,
 ): Promise<EpisodeExportRow[]> {
-  const { relapse, start, units } = definitionSql(filter);
-  const { relapsed, ended } = endSql(filter.asOf);
+  const { start, units, endDates, relapsed, ended } = episodeSql(filter);
   const cursor = after
     ? sql`AND (household_id, escape_event_id) > (${after.householdId}::uuid, ${after.escapeEventId}::uuid)`
     : sql``;
   const result = await sql<EpisodeExportRow>`
     WITH e AS (
-      SELECT *, CASE WHEN ${relapse} <= ${filter.asOf}::date THEN ${relapse} END AS relapsed_on,
-                CASE WHEN closed_date <= ${filter.asOf}::date THEN closed_date END AS closed_on
+      SELECT *, ${endDates}
       FROM relapse_episodes
       WHERE ${start} AND escape_date <= ${filter.asOf}::date ${units} ${cursor}
       ORDER BY household_id, escape_event_id LIMIT ${limit}
