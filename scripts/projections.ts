@@ -31,6 +31,21 @@ async function main() {
                (SELECT count(*)::int FROM projection_dead_letter d WHERE d.projection = c.name) AS dead
         FROM projection_checkpoint c ORDER BY c.name`.execute(db);
       console.table(rows.rows);
+      // The latest dead letters, so an operator sees what failed without writing SQL. Once the cause
+      // is fixed, a rebuild of the projection applies them again.
+      const dead = await sql<{
+        projection: string;
+        stream_id: string;
+        version: number;
+        event_type: string;
+        error: string;
+      }>`
+        SELECT projection, stream_id, version, event_type, left(error, 160) AS error
+        FROM projection_dead_letter ORDER BY id DESC LIMIT 20`.execute(db);
+      if (dead.rows.length > 0) {
+        console.log('latest dead letters (after fixing the cause: pnpm projections rebuild <name>):');
+        console.table(dead.rows);
+      }
       return;
     }
     const unknown = names.filter((n) => !allProjections.some((p) => p.name === n));

@@ -110,6 +110,14 @@ describe('an event the projection cannot apply', () => {
       );
       // review_history reads reviews too: the same two, the first in another household's stream.
       expect((await deadLetters('review_history')).map((l) => l.event_id)).toEqual(before.map((l) => l.event_id));
+      // Applied events only: every event of the log but the two dead letters.
+      const total = (await h.store.backlog(undefined)).events;
+      const checkpoint = await h.db
+        .selectFrom('projection_checkpoint')
+        .select('events_processed')
+        .where('name', '=', 'household_status')
+        .executeTakeFirstOrThrow();
+      expect(Number(checkpoint.events_processed)).toBe(total - 2);
     }
   });
 

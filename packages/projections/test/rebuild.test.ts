@@ -54,6 +54,12 @@ describe('rebuild', () => {
     expect(rows).toHaveLength(60);
     expect(rows.every((r) => r.member_count === 4)).toBe(true);
     expect(await readCheckpoint(db, 'household_status')).toBe(result.position);
+    // The count is the rebuild's, not what the live projector had counted before (10).
+    const counts = await db.selectFrom('projection_checkpoint').select(['name', 'events_processed']).execute();
+    expect(Object.fromEntries(counts.map((c) => [c.name, Number(c.events_processed)]))).toMatchObject({
+      household_status: 60,
+      review_history: 0,
+    });
     const leftover = await sql<{
       n: number;
     }>`SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = 'rm_rebuild'`.execute(db);

@@ -18,18 +18,19 @@ const eventsFor = (p: Projection, events: readonly RecordedEvent[]): readonly Re
  * Applies `events` with `attempt`, again without each event the projection rejects, which goes to the
  * dead letters of `db` (the fresh tables' own, swapped in with them): as the live projector does, so a
  * rebuild leaves out what live projection left out. `attempt` must undo its writes when it throws.
+ * Returns how many events the projection applied.
  */
 async function applyRejecting(
   db: Kysely<ReadModelDatabase>,
   p: Projection,
   events: readonly RecordedEvent[],
   attempt: (events: readonly RecordedEvent[]) => Promise<void>,
-): Promise<void> {
+): Promise<number> {
   let mine = eventsFor(p, events);
   while (mine.length > 0) {
     try {
       await attempt(mine);
-      return;
+      return mine.length;
     } catch (err) {
       const rejected = err instanceof RejectedEventError ? err.event : undefined;
       // Only an event of these: anything else would be retried for ever.
@@ -38,17 +39,19 @@ async function applyRejecting(
       mine = mine.filter((e) => e.eventId !== rejected.eventId);
     }
   }
+  return 0;
 }
 
-/** Gives each projection the events of the page it handles, in order, inside `trx`. */
+/** Gives each projection the events of the page it handles, in order, inside `trx`; how many each applied. */
 export async function applyToAll(
   trx: Transaction<ReadModelDatabase>,
   projections: readonly Projection[],
   context: ApplyContext,
   events: readonly RecordedEvent[],
-): Promise<void> {
+): Promise<number[]> {
+  const applied: number[] = [];
   for (const p of projections) {
-    await applyRejecting(trx, p, events, async (mine) => {
+    const count = await applyRejecting(trx, p, events, async (mine) => {
       await sql`SAVEPOINT rebuild_tail`.execute(trx);
       try {
         await p.apply(trx, mine, context);
@@ -58,21 +61,23 @@ export async function applyToAll(
       }
       await sql`RELEASE SAVEPOINT rebuild_tail`.execute(trx);
     });
+    applied.push(count);
   }
+  return applied;
 }
 
 /**
  * Applies one page to the fresh tables of a rebuild: each projection in a transaction of its own, all
  * at once, so that the server writes one projection's rows while this process folds another's. Nobody
  * reads the fresh tables and a failed rebuild starts over, so the projections need not commit together.
- * `db` needs a connection per projection.
+ * `db` needs a connection per projection. Returns how many events each projection applied.
  */
 export async function applyPage(
   db: Kysely<ReadModelDatabase>,
   projections: readonly Projection[],
   context: ApplyContext,
   events: readonly RecordedEvent[],
-): Promise<void> {
+): Promise<number[]> {
   const applying = projections.map((p) =>
     applyRejecting(db, p, events, (mine) =>
       db.transaction().execute(async (trx) => {
@@ -82,6 +87,26 @@ export async function applyPage(
     ),
   );
   // Every transaction ends before this returns, also when one of them failed.
-  const failed = (await Promise.allSettled(applying)).find((r) => r.status === 'rejected');
-  if (failed) throw failed.reason;
+  const settled = await Promise.allSettled(applying);
+  return settled.map((r) => {
+    if (r.status === 'rejected') throw r.reason;
+    return r.value;
+  });
+}
+
+/** Events each projection applied over a rebuild: its checkpoint's count once swapped in. */
+export class AppliedCounts {
+  readonly #counts = new Map<string, number>();
+
+  constructor(readonly projections: readonly Projection[]) {}
+
+  add(applied: readonly number[]): void {
+    this.projections.forEach((p, i) => {
+      this.#counts.set(p.name, (this.#counts.get(p.name) ?? 0) + (applied[i] ?? 0));
+    });
+  }
+
+  of(name: string): number {
+    return this.#counts.get(name) ?? 0;
+  }
 }

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { createReadModelDb } from '../db.js';
 import { migrateReadModels } from '../migrate.js';
 import type { Projection } from '../runtime/projection.js';
-import { applyPage, REBUILD_SCHEMA } from './apply-page.js';
+import { AppliedCounts, applyPage, REBUILD_SCHEMA } from './apply-page.js';
 import { replayLog } from './replay-log.js';
 import { swapIn } from './swap.js';
 
@@ -66,12 +66,13 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
     };
     // Replay without holding any lock on the live tables.
     const pageSize = options.batchSize ?? 5000;
+    const applied = new AppliedCounts(projections);
     position = await replayLog({
       store,
       after: position,
       eventTypes,
       pageSize,
-      apply: (events) => applyPage(fresh, projections, { store }, events),
+      apply: async (events) => applied.add(await applyPage(fresh, projections, { store }, events)),
       onPage: (count) => {
         processed += count;
         report('replaying');
@@ -91,6 +92,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
       eventTypes,
       pageSize,
       position,
+      applied,
       processedRef: (n) => (processed += n),
     });
     const seconds = (performance.now() - started) / 1000;

@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import { lockCheckpoint } from '../runtime/checkpoint.js';
 import type { Projection } from '../runtime/projection.js';
 import type { ReadModelDatabase } from '../tables/database.js';
-import { applyPage, applyToAll, REBUILD_SCHEMA } from './apply-page.js';
+import { type AppliedCounts, applyPage, applyToAll, REBUILD_SCHEMA } from './apply-page.js';
 import { replayLog } from './replay-log.js';
 
 const DEAD_LETTER_COLUMNS = 'projection, event_id, stream_id, version, event_type, position, error, failed_at';
@@ -16,6 +16,8 @@ export interface SwapOptions {
   eventTypes: readonly string[];
   pageSize: number;
   position: string | undefined;
+  /** Events each projection applied so far; the catch-up adds to them. */
+  applied: AppliedCounts;
   processedRef: (n: number) => void;
 }
 
@@ -36,11 +38,15 @@ export async function swapIn(o: SwapOptions): Promise<string | undefined> {
       onPage: o.processedRef,
     });
   // Catch up outside the lock first, so the locked window is short.
-  let position = await replay(o.position, (events) => applyPage(o.fresh, o.projections, { store: o.store }, events));
+  let position = await replay(o.position, (events) =>
+    applyPage(o.fresh, o.projections, { store: o.store }, events).then((n) => o.applied.add(n)),
+  );
   await o.main.transaction().execute(async (trx) => {
     for (const p of o.projections) await lockCheckpoint(trx, p.name);
     await sql`SET LOCAL search_path = ${sql.id(REBUILD_SCHEMA)}, public`.execute(trx);
-    position = await replay(position, (events) => applyToAll(trx, o.projections, { store: o.store }, events));
+    position = await replay(position, (events) =>
+      applyToAll(trx, o.projections, { store: o.store }, events).then((n) => o.applied.add(n)),
+    );
     await sql`SET LOCAL search_path = public`.execute(trx);
     for (const p of o.projections) {
       for (const table of p.tables) {
@@ -55,7 +61,11 @@ export async function swapIn(o: SwapOptions): Promise<string | undefined> {
         WHERE projection = ${p.name} ORDER BY id`.execute(trx);
       await trx
         .updateTable('projection_checkpoint')
-        .set({ position: position ?? null, updated_at: sql<Date>`now()` })
+        .set({
+          position: position ?? null,
+          events_processed: String(o.applied.of(p.name)),
+          updated_at: sql<Date>`now()`,
+        })
         .where('name', '=', p.name)
         .execute();
     }
