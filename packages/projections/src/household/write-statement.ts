@@ -1,5 +1,5 @@
 import { type RawBuilder, sql, type Transaction } from 'kysely';
-import { type BulkTable, columnList, unnestRows, upsertStatement } from '../sql/bulk.js';
+import { type BulkTable, insertStatement, unnestRows, upsertStatement } from '../sql/bulk.js';
 import type { ReadModelDatabase } from '../tables/database.js';
 import type { NewHouseholdStatus } from '../tables/household-status.js';
 import type { NewRelapseEpisodes } from '../tables/relapse-episodes.js';
@@ -116,11 +116,10 @@ export const emptyWrites = (): BatchWrites => ({
   unitYear: [],
 });
 
+/** The deltas added to the counts already stored (an upsert that sums instead of replacing). */
 function unitYearSums(deltas: readonly UnitYearDelta[]): RawBuilder<unknown> {
   const sums = UNIT_YEAR_COUNTS.map((c) => sql`${sql.id(c)} = unit_year_stats.${sql.id(c)} + EXCLUDED.${sql.id(c)}`);
-  return sql`
-    INSERT INTO unit_year_stats (${columnList(UNIT_YEAR)}) SELECT ${columnList(UNIT_YEAR)} FROM ${unnestRows(UNIT_YEAR, deltas)}
-    ON CONFLICT (unit_code, year) DO UPDATE SET ${sql.join(sums)}`;
+  return sql`${insertStatement(UNIT_YEAR, deltas)} ON CONFLICT (unit_code, year) DO UPDATE SET ${sql.join(sums)}`;
 }
 
 /**

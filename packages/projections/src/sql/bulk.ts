@@ -47,7 +47,7 @@ export function unnestRows<Row>(spec: BulkTable<Row>, rows: readonly Row[]): Raw
 }
 
 /** The column list of a bulk table. */
-export const columnList = <Row>(spec: BulkTable<Row>): RawBuilder<unknown> =>
+const columnList = <Row>(spec: BulkTable<Row>): RawBuilder<unknown> =>
   sql.join(spec.columns.map(([column]) => sql.id(column)));
 
 /** Every column but the key: what an upsert replaces by default. */
