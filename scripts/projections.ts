@@ -23,7 +23,7 @@ async function main() {
   const store = new PostgresEventStore({ connectionString: local.url });
   const db = createReadModelDb(local.url, { max: 2 });
   try {
-    await migrateEventStore(store.pool);
+    const { analysed } = await migrateEventStore(store.pool);
     await migrateReadModels(db);
     if (command === 'status') {
       const rows = await sql<{ name: string; position: string | null; events_processed: string; dead: number }>`
@@ -52,8 +52,8 @@ async function main() {
     if (unknown.length > 0) throw new Error(`unknown projection(s): ${unknown.join(', ')}\n${usage}`);
     const projections = names.length > 0 ? allProjections.filter((p) => names.includes(p.name)) : allProjections;
     // Fresh statistics first, not only missing ones (a log that grew since its last ANALYZE): about a
-    // second, against a rebuild's minutes.
-    await analyzeEventLog(store.pool);
+    // second, against a rebuild's minutes. Unless the migration has just made them.
+    if (!analysed) await analyzeEventLog(store.pool);
     const total = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM es_events`.execute(db)).rows[0]?.n ?? 0);
     const bar = new SingleBar({
       format: 'rebuild {names} |{bar}| {value}/{total} events | {speed} events/s | ETA {eta_formatted}',

@@ -15,8 +15,9 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
  * Brings the event-store tables up to date, and gives the planner statistics on a log that has none
  * (see ensureLogStatistics): every service and script migrates when it starts. Safe to run
  * concurrently: kysely takes an advisory lock, and concurrent ANALYZEs wait for each other.
+ * `analysed` says whether it ran ANALYZE, so a caller that wants fresh statistics need not run it again.
  */
-export async function migrateEventStore(pool: pg.Pool): Promise<void> {
+export async function migrateEventStore(pool: pg.Pool): Promise<{ analysed: boolean }> {
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
   const migrator = new Migrator({
     db,
@@ -30,5 +31,5 @@ export async function migrateEventStore(pool: pg.Pool): Promise<void> {
     const cause = error instanceof Error ? error : new Error(String(error ?? failed?.migrationName));
     throw new Error(`event-store migration ${failed?.migrationName ?? ''} failed: ${cause.message}`, { cause });
   }
-  await ensureLogStatistics(pool);
+  return { analysed: await ensureLogStatistics(pool) };
 }

@@ -92,8 +92,8 @@ export async function writeOwed(trx: Trx, book: HouseholdBook): Promise<void> {
 /**
  * Applies a batch to every household read model: one query for the stored versions (the events are
  * decoded meanwhile), one read of the event store for the histories the batch needs (households not
- * in memory, or with a correction or a move), then, slice by slice, the folds in memory and one statement writing the
- * slice, sent before the next slice is folded. Write-through, each slice writes every row its
+ * in memory, or with a correction or a move), then, slice by slice, the folds in memory and one
+ * statement writing the slice, sent before the next slice is folded. Write-through, each slice writes every row its
  * households change; write-behind, its support ledger and the rows of the households owed longest
  * (HouseholdBook.overdue), and everything owed when the book owes too much.
  * Idempotent: events at or below a household's version are skipped.
