@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ConfType, GroupedObservation } from '../src/index.js';
 
-/** R's reference output for one data set (see /work/shared/golden/survival). */
+/** R's reference output for one data set (see golden/survival/README.md next to this file). */
 export interface Golden {
   readonly dataset: string;
   readonly conf_types: Record<
@@ -37,7 +37,8 @@ export interface Golden {
   };
 }
 
-export const GOLDEN_DIR = new URL('../../../../shared/golden/survival/', import.meta.url);
+/** R's output for public data sets, kept in the repository; provenance in its README.md. */
+export const GOLDEN_DIR = new URL('./golden/survival/', import.meta.url);
 export const DATASETS = ['aml', 'gehan', 'lung'] as const;
 
 /** Reads `<name>.csv` (time,status,group) into grouped observations. */

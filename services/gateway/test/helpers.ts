@@ -61,3 +61,16 @@ export async function eventually<T>(fn: () => Promise<T | undefined>, timeoutMs 
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** POSTs JSON and returns the body of its 201, or throws with the status and the problem. */
+export async function postCreated(
+  baseUrl: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<Record<string, unknown>> {
+  const r = await fetch(`${baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+  const json = (await r.json()) as Record<string, unknown>;
+  if (r.status !== 201) throw new Error(`${path}: ${r.status} ${JSON.stringify(json)}`);
+  return json;
+}
