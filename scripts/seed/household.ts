@@ -2,6 +2,7 @@ import {
   type Area,
   type ListClassification,
   newlyEscapedOn,
+  type ReviewType,
   standardForListYear,
   type UnableToEscapeBasis,
 } from '@benvung/domain';
@@ -101,12 +102,12 @@ export class HouseholdLife {
     const villageName = village(rng, this.commune.south, area === 'urban');
     let registeredOn: string;
     let firstReview: string;
-    let reviewType: 'periodic' | 'regular';
+    let reviewType: 'baseline' | 'regular';
     if (rng.chance(0.88)) {
-      // Followed up from the start: the early-2022 decision states the 2022 lists.
+      // Followed up from the start: a baseline records the 2022 lists of the early-2022 decision.
       firstReview = periodicReviewDate(this.seed, this.commune.code, FIRST_YEAR - 1);
       registeredOn = later(addDays(firstReview, -rng.int(1, 6)), isoDate(FIRST_YEAR, 1, 3));
-      reviewType = 'periodic';
+      reviewType = 'baseline';
     } else {
       // New households (a son's family splitting off, arrivals) join later, with a regular review.
       const year = rng.int(FIRST_YEAR, LAST_YEAR);
@@ -141,21 +142,16 @@ export class HouseholdLife {
     return !!h && h.memberCount <= 2 && this.birthYear <= 1960;
   }
 
-  firstReview(reviewType: 'periodic' | 'regular'): void {
+  firstReview(reviewType: 'baseline' | 'regular'): void {
     if (!this.sim.active) return;
     const target = baselineTarget(this.rng, this.commune.povertyFactor);
-    const listYear = reviewType === 'periodic' ? FIRST_YEAR : Number(this.sim.today.slice(0, 4));
-    this.review(reviewType, target, listYear, reviewType === 'periodic');
+    const listYear = reviewType === 'baseline' ? FIRST_YEAR : Number(this.sim.today.slice(0, 4));
+    this.review(reviewType, target, listYear, reviewType === 'baseline');
     if (target === 'poor') this.maybeFlag(this.elderlyAlone ? 0.55 : 0.08);
   }
 
   /** Records a review finding `target` under the standard of `listYear`. */
-  review(
-    reviewType: 'periodic' | 'regular',
-    target: ListClassification,
-    listYear: number,
-    stateListYear = false,
-  ): void {
+  review(reviewType: ReviewType, target: ListClassification, listYear: number, stateListYear = false): void {
     const h = this.sim.active;
     if (!h) return;
     const previous = h.classification;
@@ -177,7 +173,7 @@ export class HouseholdLife {
           ...(stateListYear ? { listYear } : {}),
           incomePerCapitaVnd: income,
           deprivations,
-          ...(reviewType === 'periodic'
+          ...(reviewType !== 'regular'
             ? { decisionNo: periodicDecisionNo(this.seed, code, stateListYear ? year - 1 : year) }
             : { decisionNo: `${rng.int(10, 999)}/QĐ-UBND` }),
           approvedBy: APPROVER,

@@ -23,7 +23,6 @@ const TRACKED: readonly Transition[] = [
   'relapsed_near_poverty',
   'newly_poor',
   'newly_near_poor',
-  'became_poor',
 ];
 
 const startOf = (year: number) => (year === FIRST_YEAR ? `${FIRST_YEAR}-03-31` : `${year - 1}-12-31`);

@@ -25,9 +25,15 @@ export { isCorrection } from './household/facts.js';
 export { SUPPORT_LIMITS } from './household/limits.js';
 export * from './household/state.js';
 export {
+  afterReview,
   classificationOn,
+  currentNewlyEscapedUntil,
   deriveTransition,
+  escapeOf,
+  type ListHistory,
+  listHistoryOf,
   NEWLY_ESCAPED_MONTHS,
+  NO_LIST_HISTORY,
   newlyEscapedOn,
   newlyEscapedUntil,
 } from './household/transitions.js';
@@ -46,6 +52,7 @@ export {
   MAX_INCOME_PER_CAPITA_VND,
 } from './standards/classify.js';
 export { LIST_YEAR_RULES, listYearFor } from './standards/list-year-rule.js';
+export * from './standards/loan-caps.js';
 export * from './standards/loan-programmes.js';
 export { DEFAULT_STANDARDS_DATA, POVERTY_STANDARDS, standardById, standardForListYear } from './standards/standards.js';
 // poverty standards

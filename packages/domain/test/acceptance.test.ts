@@ -32,9 +32,9 @@ describe('acceptance: poor 2023, escaped December 2024, relapsed 2026', () => {
   const household = state as RegisteredHousehold;
   const escapedOnly = build([registerCommand(), poor2023, review2024]).state as RegisteredHousehold;
 
-  it('classifies the household poor in 2023 under VN-2022-2026', () => {
+  it('classifies the household poor in 2023 under VN-2022-2026: newly poor at its first review', () => {
     expect(history[1]?.event).toMatchObject({
-      data: { classification: 'poor', standardId: 'VN-2022-2026', listYear: 2023, transition: 'classified_poor' },
+      data: { classification: 'poor', standardId: 'VN-2022-2026', listYear: 2023, transition: 'newly_poor' },
     });
   });
 

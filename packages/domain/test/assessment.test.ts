@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type Classification, deriveTransition, type ListClassification, type Transition } from '../src/index.js';
+import {
+  type Classification,
+  deriveTransition,
+  type ListClassification,
+  type ListHistory,
+  NO_LIST_HISTORY,
+  type ReviewType,
+  type Transition,
+} from '../src/index.js';
 import { assessCommand, build, escaped, HH, poor, registerCommand, registered } from './support/fixtures.js';
 import { given } from './support/given.js';
 
@@ -23,7 +31,7 @@ describe('AssessHousehold', () => {
             classification: 'poor',
             averageLivingBand: false,
             previousClassification: 'unassessed',
-            transition: 'classified_poor',
+            transition: 'newly_poor',
             reasons: [
               'regular review effective 2023-05-15 decides the lists of 2023: standard VN-2022-2026 (Decree 07/2021/NĐ-CP)',
               'income 1,200,000 VND ≤ rural line 1,500,000 VND',
@@ -34,7 +42,7 @@ describe('AssessHousehold', () => {
       ]);
     expect(state).toMatchObject({
       classification: 'poor',
-      lastReview: { effectiveDate: '2023-05-15', standardId: 'VN-2022-2026', transition: 'classified_poor' },
+      lastReview: { effectiveDate: '2023-05-15', standardId: 'VN-2022-2026', transition: 'newly_poor' },
     });
   });
 
@@ -52,7 +60,7 @@ describe('AssessHousehold', () => {
   it('reads the lines of the household area', () => {
     given(build([registerCommand({ area: 'urban' })]).history)
       .when(assessCommand({ incomePerCapitaVnd: 1_800_000, deprivations: [] }))
-      .thenMatch([{ data: { area: 'urban', classification: 'near_poor', transition: 'classified_near_poor' } }]);
+      .thenMatch([{ data: { area: 'urban', classification: 'near_poor', transition: 'newly_near_poor' } }]);
   });
 
   it('accepts a review on the same date as the previous one', () => {
@@ -120,32 +128,40 @@ describe('AssessHousehold', () => {
 });
 
 describe('transitions', () => {
-  const cases: Array<[Classification, ListClassification, boolean, Transition]> = [
-    ['unassessed', 'poor', false, 'classified_poor'],
-    ['unassessed', 'near_poor', false, 'classified_near_poor'],
-    ['unassessed', 'non_poor', false, 'classified_non_poor'],
-    ['poor', 'poor', false, 'no_change'],
-    ['poor', 'near_poor', false, 'escaped_poverty'],
-    ['poor', 'non_poor', true, 'escaped_poverty'],
-    ['near_poor', 'near_poor', true, 'no_change'],
-    ['near_poor', 'non_poor', false, 'escaped_near_poverty'],
-    ['near_poor', 'poor', false, 'became_poor'],
-    ['near_poor', 'poor', true, 'relapsed'],
-    ['non_poor', 'non_poor', true, 'no_change'],
-    ['non_poor', 'poor', false, 'newly_poor'],
-    ['non_poor', 'poor', true, 'relapsed'],
-    ['non_poor', 'near_poor', false, 'newly_near_poor'],
-    ['non_poor', 'near_poor', true, 'relapsed_near_poverty'],
+  const none = NO_LIST_HISTORY;
+  const wasPoor: ListHistory = { everPoor: true, nearPoorEscapeOpen: false };
+  const escapedNear: ListHistory = { everPoor: false, nearPoorEscapeOpen: true };
+  const cases: Array<[Classification, ListClassification, ReviewType, ListHistory, Transition]> = [
+    ['unassessed', 'poor', 'baseline', none, 'classified_poor'],
+    ['unassessed', 'near_poor', 'baseline', none, 'classified_near_poor'],
+    ['unassessed', 'non_poor', 'baseline', none, 'classified_non_poor'],
+    ['unassessed', 'poor', 'periodic', none, 'newly_poor'],
+    ['unassessed', 'near_poor', 'regular', none, 'newly_near_poor'],
+    ['unassessed', 'non_poor', 'regular', none, 'classified_non_poor'],
+    ['poor', 'poor', 'periodic', wasPoor, 'no_change'],
+    ['poor', 'near_poor', 'periodic', wasPoor, 'escaped_poverty'],
+    ['poor', 'non_poor', 'periodic', wasPoor, 'escaped_poverty'],
+    ['near_poor', 'near_poor', 'periodic', none, 'no_change'],
+    ['near_poor', 'non_poor', 'periodic', none, 'escaped_near_poverty'],
+    ['near_poor', 'poor', 'periodic', none, 'newly_poor'],
+    ['near_poor', 'poor', 'periodic', wasPoor, 'relapsed'],
+    ['non_poor', 'non_poor', 'periodic', wasPoor, 'no_change'],
+    ['non_poor', 'poor', 'periodic', none, 'newly_poor'],
+    ['non_poor', 'poor', 'periodic', escapedNear, 'newly_poor'],
+    ['non_poor', 'poor', 'periodic', wasPoor, 'relapsed'],
+    ['non_poor', 'near_poor', 'periodic', none, 'newly_near_poor'],
+    ['non_poor', 'near_poor', 'periodic', wasPoor, 'newly_near_poor'],
+    ['non_poor', 'near_poor', 'periodic', escapedNear, 'relapsed_near_poverty'],
   ];
-  it.each(cases)('%s → %s (earlier escape: %s) is %s', (previous, next, hadEscape, expected) => {
-    expect(deriveTransition(previous, next, hadEscape)).toBe(expected);
+  it.each(cases)('%s → %s (%s review, history %o) is %s', (previous, next, reviewType, history, expected) => {
+    expect(deriveTransition(previous, next, reviewType, history)).toBe(expected);
   });
 
-  it('reads relapse into near-poverty after an escape', () => {
+  it('reads newly near-poor, not a relapse, for a household that escaped poverty, never near-poverty', () => {
     const state = given(escaped())
       .when(assessCommand({ effectiveDate: '2025-06-15', incomePerCapitaVnd: 1_400_000, deprivations: ['water'] }))
-      .thenMatch([{ data: { classification: 'near_poor', transition: 'relapsed_near_poverty' } }]);
-    expect(state).toMatchObject({ relapses: [{ on: '2025-06-15', into: 'near_poor' }] });
+      .thenMatch([{ data: { classification: 'near_poor', transition: 'newly_near_poor' } }]);
+    expect(state).toMatchObject({ relapses: [] });
   });
 
   it('reads newly poor for a household never on a list', () => {

@@ -90,6 +90,8 @@ const scenarios: Record<DomainErrorCode, () => unknown> = {
   UNKNOWN_INDICATOR: classify({ deprivations: ['wifi'] }),
   DUPLICATE_INDICATOR: classify({ deprivations: ['water', 'water'] }),
   LIST_YEAR_OUT_OF_RANGE: classify({ listYear: 2030 }),
+  LIST_YEAR_REQUIRED: classify({ reviewType: 'periodic', effectiveDate: '2026-01-10' }),
+  BASELINE_NOT_FIRST: on(poor(), assessCommand({ reviewType: 'baseline', listYear: 2023 })),
   NO_STANDARD_FOR_LIST_YEAR: classify({ effectiveDate: '2035-01-01' }),
   FLAG_ALREADY_SET: on(
     build([

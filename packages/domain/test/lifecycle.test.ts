@@ -235,7 +235,7 @@ describe('unable-to-escape flag', () => {
       .then([
         {
           type: 'UnableToEscapeFlagCleared',
-          data: { reason: 'A grandson returned to work the land', occurredOn: '2024-01-01' },
+          data: { reason: 'A grandson returned to work the land', occurredOn: '2024-01-01', cause: 'case_worker' },
         },
       ]);
     expect(state).toMatchObject({ unableToEscape: null });

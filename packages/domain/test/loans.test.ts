@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_DECIDE_CONTEXT, type DecideContext, type LoanCap } from '../src/index.js';
 import {
   assessCommand,
   build,
@@ -10,6 +11,11 @@ import {
   supportCommand,
 } from './support/fixtures.js';
 import { given } from './support/given.js';
+
+/** Registered, then classified near-poor (income under the line, one deprivation) in May 2023. */
+const nearPoor = () => build([registerCommand(), assessCommand({ deprivations: ['employment'] })]).history;
+const nearPoorLoan = (amountVnd: number, termMonths: number) =>
+  supportCommand(poorLoan({ programme: 'near_poor_household', amountVnd, termMonths }));
 
 const withLoan = () => build([registerCommand(), assessCommand(), supportCommand(poorLoan())]).history;
 const repay = (amountVnd: number, occurredAt = '2024-06-01') =>
@@ -71,15 +77,74 @@ describe('loans', () => {
       .when(supportCommand(poorLoan({ programme: 'other', lender: 'Quỹ', annualRatePercent: 45 })))
       .thenThrows('LOAN_RATE_OUT_OF_RANGE'));
 
-  it('refuses a poor-household loan above 100 million', () =>
+  it('grants a poor-household loan of 100 million over 120 months', () =>
     given(poor())
-      .when(supportCommand(poorLoan({ amountVnd: 100_000_001 })))
-      .thenThrows('AMOUNT_OUT_OF_RANGE'));
+      .when(supportCommand(poorLoan({ amountVnd: 100_000_000, termMonths: 120 })))
+      .thenMatch([{ data: { programme: 'poor_household', amountVnd: 100_000_000, termMonths: 120 } }]));
 
-  it('refuses a term beyond the programme', () =>
-    given(poor())
+  it('refuses a poor-household loan above 100 million, naming the cap and its basis', () => {
+    const error = given(poor())
+      .when(supportCommand(poorLoan({ amountVnd: 100_000_001 })))
+      .thenThrows('AMOUNT_OUT_OF_RANGE');
+    expect(error.details).toMatchObject({
+      field: 'amountVnd',
+      max: 100_000_000,
+      programme: 'poor_household',
+      basis: expect.stringContaining('100 million VND'),
+    });
+    expect(error.message).toContain('poor_household');
+    expect(error.message).toContain('100,000,000 VND');
+  });
+
+  it('refuses a term beyond the programme', () => {
+    const error = given(poor())
       .when(supportCommand(poorLoan({ termMonths: 121 })))
-      .thenThrows('LOAN_TERM_OUT_OF_RANGE'));
+      .thenThrows('LOAN_TERM_OUT_OF_RANGE');
+    expect(error.details).toMatchObject({ max: 120, basis: expect.stringContaining('120 months') });
+  });
+
+  it('grants a near-poor loan of 100 million over 60 months', () =>
+    given(nearPoor())
+      .when(nearPoorLoan(100_000_000, 60))
+      .thenMatch([{ data: { programme: 'near_poor_household', amountVnd: 100_000_000, termMonths: 60 } }]));
+
+  it('refuses a near-poor loan of 900 million over 240 months for its amount', () => {
+    const error = given(nearPoor()).when(nearPoorLoan(900_000_000, 240)).thenThrows('AMOUNT_OUT_OF_RANGE');
+    expect(error.details).toMatchObject({
+      max: 100_000_000,
+      programme: 'near_poor_household',
+      basis: expect.stringContaining('15/2013'),
+    });
+  });
+
+  it('refuses a near-poor loan longer than 60 months', () => {
+    const error = given(nearPoor()).when(nearPoorLoan(100_000_000, 61)).thenThrows('LOAN_TERM_OUT_OF_RANGE');
+    expect(error.details).toMatchObject({ max: 60, programme: 'near_poor_household' });
+  });
+
+  it('applies the cap in force on the loan date: the old one the day before a change, the new one from it', () => {
+    const caps: LoanCap[] = [
+      { programme: 'poor_household', validTo: '2024-06-30', maxAmountVnd: 50_000_000, basis: 'old cap' },
+      { programme: 'poor_household', validFrom: '2024-07-01', maxAmountVnd: 80_000_000, basis: 'new cap' },
+    ];
+    const context: DecideContext = { ...DEFAULT_DECIDE_CONTEXT, loanCaps: caps };
+    const loan = (amountVnd: number, occurredAt: string) => supportCommand(poorLoan({ amountVnd, occurredAt }));
+    given(poor(), context)
+      .when(loan(50_000_000, '2024-06-30'))
+      .thenMatch([{ data: { amountVnd: 50_000_000 } }]);
+    const before = given(poor(), context).when(loan(60_000_000, '2024-06-30')).thenThrows('AMOUNT_OUT_OF_RANGE');
+    expect(before.details).toMatchObject({ max: 50_000_000, basis: 'old cap' });
+    given(poor(), context)
+      .when(loan(80_000_000, '2024-07-01'))
+      .thenMatch([{ data: { amountVnd: 80_000_000 } }]);
+    const from = given(poor(), context).when(loan(80_000_001, '2024-07-01')).thenThrows('AMOUNT_OUT_OF_RANGE');
+    expect(from.details).toMatchObject({ max: 80_000_000, basis: 'new cap' });
+  });
+
+  it('holds an uncapped term to LOAN_LIMITS only', () =>
+    given(poor(), { ...DEFAULT_DECIDE_CONTEXT, loanCaps: [] })
+      .when(supportCommand(poorLoan({ termMonths: 240 })))
+      .thenMatch([{ data: { termMonths: 240 } }]));
 
   it('refuses a poor-household loan to a household that was not poor on the day', () => {
     given(registered()).when(supportCommand(poorLoan())).thenThrows('LOAN_PROGRAMME_NOT_ELIGIBLE');
@@ -109,6 +174,20 @@ describe('loans', () => {
         supportCommand(poorLoan({ programme: 'newly_escaped_household', occurredAt: '2025-01-10', termMonths: 61 })),
       )
       .thenThrows('LOAN_TERM_OUT_OF_RANGE'));
+
+  it('grants a newly-escaped loan of 100 million over 60 months', () =>
+    given(escaped())
+      .when(
+        supportCommand(
+          poorLoan({
+            programme: 'newly_escaped_household',
+            occurredAt: '2025-01-10',
+            amountVnd: 100_000_000,
+            termMonths: 60,
+          }),
+        ),
+      )
+      .thenMatch([{ data: { programme: 'newly_escaped_household', amountVnd: 100_000_000, termMonths: 60 } }]));
 
   it('refuses a loan id recorded before', () =>
     given(withLoan()).when(supportCommand(poorLoan())).thenThrows('LOAN_ALREADY_RECORDED'));

@@ -22,9 +22,19 @@ const codeOf = (f: () => unknown) => {
 };
 
 describe('list-year rule (data)', () => {
-  it('a periodic review at the end of year Y decides Y+1; a regular one decides Y', () => {
-    expect(listYearFor('periodic', '2024-12-10', undefined)).toBe(2025);
+  it('a periodic review effective 1 Sep – 31 Dec of Y decides Y+1; a regular one decides Y', () => {
+    expect(listYearFor('periodic', '2024-09-01', undefined)).toBe(2025);
+    expect(listYearFor('periodic', '2024-12-31', undefined)).toBe(2025);
     expect(listYearFor('regular', '2024-12-10', undefined)).toBe(2024);
+  });
+
+  it('a periodic review effective outside 1 Sep – 31 Dec must state its list year, Y or Y+1', () => {
+    expect(codeOf(() => listYearFor('periodic', '2026-01-10', undefined))).toBe('LIST_YEAR_REQUIRED');
+    expect(codeOf(() => listYearFor('periodic', '2025-03-15', undefined))).toBe('LIST_YEAR_REQUIRED');
+    expect(codeOf(() => listYearFor('periodic', '2025-08-31', undefined))).toBe('LIST_YEAR_REQUIRED');
+    expect(listYearFor('periodic', '2026-01-10', 2026)).toBe(2026);
+    expect(listYearFor('periodic', '2026-01-10', 2027)).toBe(2027);
+    expect(codeOf(() => listYearFor('periodic', '2026-01-10', 2025))).toBe('LIST_YEAR_OUT_OF_RANGE');
   });
 
   it('accepts a stated list year the rule allows, refuses others', () => {
@@ -33,14 +43,19 @@ describe('list-year rule (data)', () => {
     expect(codeOf(() => listYearFor('regular', '2024-12-10', 2025))).toBe('LIST_YEAR_OUT_OF_RANGE');
   });
 
-  it('keeps the 2026 uncertainty as a [verify] item of the data', () => {
-    expect(LIST_YEAR_RULES.periodic.verify).toMatch(/\[verify for 2026\]/);
+  it('a baseline always states the list year it records', () => {
+    expect(codeOf(() => listYearFor('baseline', '2024-01-01', undefined))).toBe('LIST_YEAR_REQUIRED');
+    expect(listYearFor('baseline', '2024-01-01', 2024)).toBe(2024);
+    expect(listYearFor('baseline', '2023-12-20', 2024)).toBe(2024);
   });
 
   it('is data: a corrected rule changes the standard a review selects', () => {
     const corrected = {
       ...DEFAULT_STANDARDS_DATA,
-      listYearRules: { ...LIST_YEAR_RULES, periodic: { ...LIST_YEAR_RULES.periodic, defaultOffset: 0 } },
+      listYearRules: {
+        ...LIST_YEAR_RULES,
+        periodic: { ...LIST_YEAR_RULES.periodic, defaults: [{ from: '09-01', to: '12-31', offset: 0 }] },
+      },
     };
     const input = {
       effectiveDate: '2026-12-10',
@@ -111,8 +126,8 @@ describe('VBSP loan rates (dated data)', () => {
     expect(VBSP_LOAN_RATES.every((r) => r.annualRatePercent > 0)).toBe(true);
   });
 
-  it('keeps programme limits as data', () => {
-    expect(loanProgramme('poor_household')).toMatchObject({ maxAmountVnd: 100_000_000, maxTermMonths: 120 });
-    expect(loanProgramme('newly_escaped_household')).toMatchObject({ eligibility: 'newly_escaped', maxTermMonths: 60 });
+  it('keeps programme eligibility as data (caps are dated: loan-caps.test.ts)', () => {
+    expect(loanProgramme('poor_household')).toMatchObject({ eligibility: 'poor' });
+    expect(loanProgramme('newly_escaped_household')).toMatchObject({ eligibility: 'newly_escaped' });
   });
 });

@@ -8,7 +8,14 @@ import {
   type LoanState,
   type TrainingState,
 } from './state.js';
-import { deriveTransition, escapeOf, newlyEscapedUntil, relapseOf } from './transitions.js';
+import {
+  afterReview,
+  deriveTransition,
+  escapeOf,
+  NO_LIST_HISTORY,
+  newlyEscapedUntil,
+  relapseOf,
+} from './transitions.js';
 
 /** Events that correct other events; `evolve` handles them, `applyFact` never sees them. */
 export type CorrectionEvent = Extract<HouseholdEvent, { type: 'EventVoided' | 'EventAmended' }>;
@@ -34,8 +41,9 @@ function withTraining(s: Registered, id: string, change: (t: TrainingState) => T
 function assessed(s: Registered, e: Extract<FactEvent, { type: 'HouseholdAssessed' }>, eventId?: string): Registered {
   const d = e.data;
   const previous = s.classification;
-  // Re-derived rather than read from the event, so that voiding an earlier review re-reads the later ones.
-  const transition = deriveTransition(previous, d.classification, s.escapes.length > 0);
+  // Re-derived rather than read from the event, so that voiding or amending an earlier review re-reads
+  // every later one (evolve derives the state again from the log that still counts).
+  const transition = deriveTransition(previous, d.classification, d.reviewType, s.listHistory);
   const review = {
     eventId,
     effectiveDate: d.effectiveDate,
@@ -43,6 +51,7 @@ function assessed(s: Registered, e: Extract<FactEvent, { type: 'HouseholdAssesse
     listYear: d.listYear,
     standardId: d.standardId,
     classification: d.classification,
+    previousClassification: previous,
     averageLivingBand: d.averageLivingBand,
     transition,
   };
@@ -60,6 +69,7 @@ function assessed(s: Registered, e: Extract<FactEvent, { type: 'HouseholdAssesse
         ]
       : s.escapes,
     relapses: relapse ? [...s.relapses, { eventId, on: d.effectiveDate, into: relapse }] : s.relapses,
+    listHistory: afterReview(s.listHistory, previous, d.classification),
   };
 }
 
@@ -79,6 +89,7 @@ function registered(e: Extract<FactEvent, { type: 'HouseholdRegistered' }>): Act
     lastReview: undefined,
     escapes: [],
     relapses: [],
+    listHistory: NO_LIST_HISTORY,
     unableToEscape: null,
     loans: {},
     trainings: {},

@@ -2,6 +2,7 @@ import type { LoanProgrammeId } from '../standards/loan-programmes.js';
 import type { Transition, UnableToEscapeBasis } from './events/assessment.js';
 import type { CloseReason } from './events/lifecycle.js';
 import type { HouseholdEvent, HouseholdEventType, SupportKind } from './events.js';
+import type { ListHistory } from './transitions.js';
 import type { Area, Classification, ListClassification, ReviewType } from './values.js';
 
 export type { Classification } from './values.js';
@@ -14,6 +15,8 @@ export interface ReviewRecord {
   listYear: number;
   standardId: string;
   classification: ListClassification;
+  /** The classification before this review (`unassessed` for the first). */
+  previousClassification: Classification;
   averageLivingBand: boolean;
   transition: Transition;
 }
@@ -84,6 +87,8 @@ export interface RegisteredHousehold {
   lastReview?: ReviewRecord | undefined;
   escapes: readonly EscapeRecord[];
   relapses: readonly RelapseRecord[];
+  /** What the counting reviews say of its past on the lists (the next review's transition reads it). */
+  listHistory: ListHistory;
   unableToEscape: { basis: UnableToEscapeBasis; reason: string; since: string } | null;
   loans: Readonly<Record<string, LoanState>>;
   trainings: Readonly<Record<string, TrainingState>>;

@@ -7,8 +7,13 @@ export type Area = z.infer<typeof Area>;
 /** Calendar date as YYYY-MM-DD: review decisions and effective dates are dates, not instants. */
 export const IsoDate = z.iso.date();
 
-/** Periodic (annual, 1 Sep – 14 Dec) or regular (monthly, on a household's request) review. */
-export const ReviewType = z.enum(['periodic', 'regular']);
+/**
+ * Periodic (annual, 1 Sep – 14 Dec) or regular (monthly, on a household's request) review, or a
+ * `baseline`: the list a household was already on when follow-up began, as recorded by the decision
+ * of an earlier review (imports of existing lists). A baseline is the household's first review and
+ * opens its history: it counts on the lists of its year, never as newly poor, escaped or relapsed.
+ */
+export const ReviewType = z.enum(['periodic', 'regular', 'baseline']);
 export type ReviewType = z.infer<typeof ReviewType>;
 
 /** The three list outcomes of a review. */

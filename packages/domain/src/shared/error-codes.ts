@@ -24,6 +24,8 @@ export const DOMAIN_ERROR_CODES = {
   UNKNOWN_INDICATOR: 'validation',
   DUPLICATE_INDICATOR: 'validation',
   LIST_YEAR_OUT_OF_RANGE: 'validation',
+  LIST_YEAR_REQUIRED: 'validation',
+  BASELINE_NOT_FIRST: 'illegal_state',
   NO_STANDARD_FOR_LIST_YEAR: 'validation',
   // unable-to-escape flag
   FLAG_ALREADY_SET: 'illegal_state',

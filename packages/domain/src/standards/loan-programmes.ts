@@ -18,12 +18,10 @@ export type LoanProgrammeId = z.infer<typeof LoanProgrammeId>;
 /** Who may borrow under a programme, read from the household's classification at the loan date. */
 export type LoanEligibility = 'poor' | 'near_poor' | 'newly_escaped';
 
-/** A programme's eligibility and limits, as data. */
+/** A programme's eligibility, as data. Its amount and term caps are dated: see `LOAN_CAPS`. */
 export interface LoanProgramme {
   id: LoanProgrammeId;
   eligibility?: LoanEligibility;
-  maxAmountVnd?: number;
-  maxTermMonths?: number;
   basis: string;
   verify?: string;
 }
@@ -41,26 +39,25 @@ export interface LoanRate {
 /** Bounds for any loan, whatever the programme: beyond them an entry is a typing mistake. */
 export const LOAN_LIMITS = { maxAmountVnd: 1_000_000_000, maxTermMonths: 240, maxAnnualRatePercent: 30 } as const;
 
-/** Programme rules that DOMAIN.md makes clear; programmes without rules only get LOAN_LIMITS. */
+/**
+ * Who may borrow under each programme, where DOMAIN.md makes it clear. Amount and term caps are dated
+ * data in `LOAN_CAPS`; programmes without a cap only get LOAN_LIMITS.
+ */
 export const LOAN_PROGRAMMES: readonly LoanProgramme[] = [
   {
     id: 'poor_household',
     eligibility: 'poor',
-    maxAmountVnd: 100_000_000,
-    maxTermMonths: 120,
-    basis: 'Poor households borrow up to 100 million VND without collateral, terms up to 120 months (since 2019).',
-    verify: '[verify] Decree 06/2026 leaves amounts and terms to each programme: confirm the current limits',
+    basis: 'Poor-household loans (VBSP), to households classified poor on the loan date.',
   },
   {
     id: 'near_poor_household',
     eligibility: 'near_poor',
-    basis: 'Near-poor household loans (VBSP).',
+    basis: 'Near-poor household loans (VBSP; Decision 15/2013/QĐ-TTg).',
   },
   {
     id: 'newly_escaped_household',
     eligibility: 'newly_escaped',
-    maxTermMonths: 60,
-    basis: 'Newly-escaped households: within 3 years (36 months) of escaping, term up to 5 years.',
+    basis: 'Newly-escaped households (Decision 28/2015/QĐ-TTg): within 3 years (36 months) of escaping.',
   },
   { id: 'water_sanitation', basis: 'Rural water supply and sanitation loans (VBSP).' },
   { id: 'housing', basis: 'Housing loans (VBSP).' },
@@ -124,11 +121,18 @@ export function loanProgramme(
   return programmes.find((p) => p.id === id);
 }
 
+/** The row of a dated per-programme table (rates, caps) in force on a date, if it has one. */
+export function programmeRowOn<Row extends { programme: LoanProgrammeId; validFrom?: string; validTo?: string }>(
+  rows: readonly Row[],
+  programme: LoanProgrammeId,
+  date: string,
+): Row | undefined {
+  return rows.find((r) => r.programme === programme && withinDates(date, r.validFrom, r.validTo));
+}
+
 /** The VBSP rate of a programme in force on a date, if the table has one. */
-export function vbspRateOn(
+export const vbspRateOn = (
   programme: LoanProgrammeId,
   date: string,
   rates: readonly LoanRate[] = VBSP_LOAN_RATES,
-): LoanRate | undefined {
-  return rates.find((r) => r.programme === programme && withinDates(date, r.validFrom, r.validTo));
-}
+): LoanRate | undefined => programmeRowOn(rates, programme, date);

@@ -46,11 +46,19 @@ export interface PovertyStandard {
   verify: readonly string[];
 }
 
+/** Part of the year (MM-DD to MM-DD, inclusive) in which a review's list year follows from its date. */
+export interface ListYearWindow {
+  from: string;
+  to: string;
+  /** The list year is the effective date's year plus this. */
+  offset: number;
+}
+
 /** Which list year a review decides, per review type, as offsets from the effective date's year. */
 export interface ListYearRule {
   reviewType: ReviewType;
-  /** Used when the review does not state its list year. */
-  defaultOffset: number;
+  /** Used when the review does not state its list year; outside every window it must state one. */
+  defaults: readonly ListYearWindow[];
   /** A stated list year must be the effective year plus one of these. */
   allowedOffsets: readonly number[];
   basis: string;

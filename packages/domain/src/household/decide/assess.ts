@@ -3,18 +3,27 @@ import { classifyHousehold } from '../../standards/classify.js';
 import type { AssessHousehold } from '../commands.js';
 import type { HouseholdEvent } from '../events.js';
 import type { HouseholdState } from '../state.js';
-import { deriveTransition } from '../transitions.js';
+import { deriveTransition, escapeOf } from '../transitions.js';
 import type { DecideContext } from './context.js';
 import { requireActive } from './guards.js';
 
 /**
  * Records a review: classifies it under the standard its list year selects and states the
  * transition, so the caller can answer the classification, standard id and transition at once.
+ * A review that takes a flagged household off its list also clears the unable-to-escape flag, as a
+ * recorded consequence. A baseline must be the household's first review.
  */
 export function assess(command: AssessHousehold, state: HouseholdState, ctx: DecideContext): HouseholdEvent[] {
   const household = requireActive(state, command.householdId);
   const a = command.assessment;
   const previous = household.lastReview;
+  if (a.reviewType === 'baseline' && previous) {
+    throw domainError(
+      'BASELINE_NOT_FIRST',
+      `a baseline records the list a household was on when follow-up began: this household was already reviewed on ${previous.effectiveDate}`,
+      { previousEffectiveDate: previous.effectiveDate },
+    );
+  }
   if (previous && a.effectiveDate < previous.effectiveDate) {
     throw domainError(
       'REVIEW_BEFORE_PREVIOUS',
@@ -33,25 +42,41 @@ export function assess(command: AssessHousehold, state: HouseholdState, ctx: Dec
     },
     ctx.standards,
   );
-  return [
-    {
-      type: 'HouseholdAssessed',
-      data: {
-        reviewType: a.reviewType,
-        effectiveDate: a.effectiveDate,
-        listYear: result.listYear,
-        incomePerCapitaVnd: a.incomePerCapitaVnd,
-        deprivations: [...a.deprivations],
-        ...(a.decisionNo !== undefined ? { decisionNo: a.decisionNo } : {}),
-        ...(a.approvedBy !== undefined ? { approvedBy: a.approvedBy } : {}),
-        area: household.area,
-        standardId: result.standardId,
-        classification: result.classification,
-        averageLivingBand: result.averageLivingBand,
-        previousClassification: household.classification,
-        transition: deriveTransition(household.classification, result.classification, household.escapes.length > 0),
-        reasons: result.reasons,
-      },
+  const transition = deriveTransition(
+    household.classification,
+    result.classification,
+    a.reviewType,
+    household.listHistory,
+  );
+  const assessed: HouseholdEvent = {
+    type: 'HouseholdAssessed',
+    data: {
+      reviewType: a.reviewType,
+      effectiveDate: a.effectiveDate,
+      listYear: result.listYear,
+      incomePerCapitaVnd: a.incomePerCapitaVnd,
+      deprivations: [...a.deprivations],
+      ...(a.decisionNo !== undefined ? { decisionNo: a.decisionNo } : {}),
+      ...(a.approvedBy !== undefined ? { approvedBy: a.approvedBy } : {}),
+      area: household.area,
+      standardId: result.standardId,
+      classification: result.classification,
+      averageLivingBand: result.averageLivingBand,
+      previousClassification: household.classification,
+      transition,
+      reasons: result.reasons,
     },
-  ];
+  };
+  const escaped = escapeOf(household.classification, result.classification);
+  if (!escaped || !household.unableToEscape) return [assessed];
+  return [assessed, flagClearedByEscape(escaped.from, a.effectiveDate)];
+}
+
+/** The consequence of an escape for a flagged household: it was able to escape after all. */
+export function flagClearedByEscape(from: 'poor' | 'near_poor', on: string): HouseholdEvent {
+  const list = from === 'poor' ? 'poor' : 'near-poor';
+  return {
+    type: 'UnableToEscapeFlagCleared',
+    data: { reason: `escaped from the ${list} list at the review effective ${on}`, occurredOn: on, cause: 'escape' },
+  };
 }

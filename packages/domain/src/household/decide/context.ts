@@ -1,5 +1,6 @@
 import { defaultUnitRegistry } from '../../geography/default-registry.js';
 import type { UnitRegistry } from '../../geography/registry.js';
+import { LOAN_CAPS, type LoanCap } from '../../standards/loan-caps.js';
 import {
   LOAN_PROGRAMMES,
   type LoanProgramme,
@@ -18,6 +19,7 @@ export interface DecideContext {
   standards: StandardsData;
   loanProgrammes: readonly LoanProgramme[];
   loanRates: readonly LoanRate[];
+  loanCaps: readonly LoanCap[];
 }
 
 /** The shipped reference data. */
@@ -26,4 +28,5 @@ export const DEFAULT_DECIDE_CONTEXT: DecideContext = {
   standards: DEFAULT_STANDARDS_DATA,
   loanProgrammes: LOAN_PROGRAMMES,
   loanRates: VBSP_LOAN_RATES,
+  loanCaps: LOAN_CAPS,
 };

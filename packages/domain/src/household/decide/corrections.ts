@@ -2,8 +2,10 @@ import { domainError } from '../../shared/error-codes.js';
 import { assertNever } from '../../shared/exhaustive.js';
 import type { AmendEvent, CorrectionCommand, VoidEvent } from '../commands.js';
 import type { AmendableEvent, HouseholdEvent, HouseholdEventType } from '../events.js';
-import { stateBefore } from '../evolve.js';
-import type { HouseholdState, LogEntry, RegisteredHousehold } from '../state.js';
+import { evolve, stateBefore } from '../evolve.js';
+import type { ActiveHousehold, HouseholdState, LogEntry, RegisteredHousehold } from '../state.js';
+import { escapeOf } from '../transitions.js';
+import { flagClearedByEscape } from './assess.js';
 import type { DecideContext } from './context.js';
 import { requireActive, requireRegistered } from './guards.js';
 
@@ -168,7 +170,9 @@ export function amendEvent(
       actual: eventTypeOf(command.correction),
     });
   }
-  const [replacement, ...extra] = decideCorrection(command.correction, stateBefore(household, command.eventId), ctx);
+  const decided = decideCorrection(command.correction, stateBefore(household, command.eventId), ctx);
+  // A flag cleared by an escape is a consequence for the household as it is now, not part of the review.
+  const [replacement, ...extra] = decided.filter((e) => !isEscapeConsequence(e));
   if (!replacement || extra.length > 0 || replacement.type !== entry.type) {
     throw domainError('AMENDMENT_TYPE_MISMATCH', `a ${entry.type} event must be amended by a ${entry.type} event`, {
       eventId: command.eventId,
@@ -185,15 +189,34 @@ export function amendEvent(
   }
   const amendable = replacement as AmendableEvent;
   checkAssessmentOrder(household, entry, amendable);
-  return [
-    {
-      type: 'EventAmended',
-      data: {
-        eventId: command.eventId,
-        reason: command.reason,
-        occurredOn: command.occurredOn,
-        replacement: amendable,
-      },
+  const amended: HouseholdEvent = {
+    type: 'EventAmended',
+    data: {
+      eventId: command.eventId,
+      reason: command.reason,
+      occurredOn: command.occurredOn,
+      replacement: amendable,
     },
-  ];
+  };
+  const consequence = flagClearedByAmendedEscape(household, amended, command.eventId);
+  return consequence ? [amended, consequence] : [amended];
+}
+
+const isEscapeConsequence = (e: HouseholdEvent) => e.type === 'UnableToEscapeFlagCleared' && e.data.cause === 'escape';
+
+/**
+ * An amendment that turns the household's latest review into an escape clears a flag set before that
+ * review, as the review itself would have.
+ */
+function flagClearedByAmendedEscape(
+  household: ActiveHousehold,
+  amended: HouseholdEvent,
+  eventId: string,
+): HouseholdEvent | undefined {
+  const after = evolve(household, amended);
+  if (after.status === 'unregistered' || !after.unableToEscape) return undefined;
+  const last = after.reviews[after.reviews.length - 1];
+  if (!last || last.eventId !== eventId || after.unableToEscape.since > last.effectiveDate) return undefined;
+  const escaped = escapeOf(last.previousClassification, last.classification);
+  return escaped && flagClearedByEscape(escaped.from, last.effectiveDate);
 }

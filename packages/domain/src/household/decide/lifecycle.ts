@@ -117,7 +117,12 @@ export function clearFlag(command: ClearUnableToEscapeFlag, state: HouseholdStat
   if (!household.unableToEscape) {
     throw domainError('FLAG_NOT_SET', 'the household is not flagged as unable to escape', {});
   }
-  return [{ type: 'UnableToEscapeFlagCleared', data: { reason: command.reason, occurredOn: command.occurredOn } }];
+  return [
+    {
+      type: 'UnableToEscapeFlagCleared',
+      data: { reason: command.reason, occurredOn: command.occurredOn, cause: 'case_worker' },
+    },
+  ];
 }
 
 /** Adds a note. */

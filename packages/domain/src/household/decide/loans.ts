@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { domainError } from '../../shared/error-codes.js';
 import { assertNever } from '../../shared/exhaustive.js';
+import { type LoanCap, loanCapOn } from '../../standards/loan-caps.js';
 import { LOAN_LIMITS, loanProgramme, vbspRateOn } from '../../standards/loan-programmes.js';
 import type { HouseholdEvent } from '../events.js';
 import type { LoanInput } from '../inputs/support-action-input.js';
@@ -63,19 +64,43 @@ function rateOf(input: Grant, ctx: DecideContext): number {
   return rate;
 }
 
+const vnd = (n: number) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} VND`;
+
+/** The amount must be a whole positive amount within LOAN_LIMITS and the programme's cap on the day. */
+function checkLoanAmount(input: Grant, cap: LoanCap | undefined): void {
+  const max = cap?.maxAmountVnd;
+  const byCap = cap !== undefined && max !== undefined && max <= LOAN_LIMITS.maxAmountVnd;
+  if (byCap && Number.isInteger(input.amountVnd) && input.amountVnd > max) {
+    throw domainError(
+      'AMOUNT_OUT_OF_RANGE',
+      `a ${input.programme} loan on ${input.occurredAt} is capped at ${vnd(max)} (${cap.basis}): ${vnd(input.amountVnd)}`,
+      { field: 'amountVnd', value: input.amountVnd, max, programme: input.programme, basis: cap.basis },
+    );
+  }
+  checkAmount('amountVnd', input.amountVnd, LOAN_LIMITS.maxAmountVnd);
+}
+
+/** The term must be whole months within LOAN_LIMITS and the programme's cap on the day. */
+function checkLoanTerm(input: Grant, cap: LoanCap | undefined): void {
+  const capMax = cap?.maxTermMonths;
+  const byCap = cap !== undefined && capMax !== undefined && capMax <= LOAN_LIMITS.maxTermMonths;
+  const max = byCap ? capMax : LOAN_LIMITS.maxTermMonths;
+  if (!Number.isInteger(input.termMonths) || input.termMonths < 1 || input.termMonths > max) {
+    throw domainError(
+      'LOAN_TERM_OUT_OF_RANGE',
+      `a ${input.programme} loan on ${input.occurredAt} runs 1–${max} months${byCap ? ` (${cap.basis})` : ''}`,
+      { termMonths: input.termMonths, max, programme: input.programme, ...(byCap ? { basis: cap.basis } : {}) },
+    );
+  }
+}
+
 function grant(household: ActiveHousehold, input: Grant, ctx: DecideContext): HouseholdEvent {
   if (household.loans[input.loanId]) {
     throw domainError('LOAN_ALREADY_RECORDED', `loan ${input.loanId} is already recorded`, { loanId: input.loanId });
   }
-  const programme = loanProgramme(input.programme, ctx.loanProgrammes);
-  checkAmount('amountVnd', input.amountVnd, programme?.maxAmountVnd ?? LOAN_LIMITS.maxAmountVnd);
-  const maxTerm = programme?.maxTermMonths ?? LOAN_LIMITS.maxTermMonths;
-  if (!Number.isInteger(input.termMonths) || input.termMonths < 1 || input.termMonths > maxTerm) {
-    throw domainError('LOAN_TERM_OUT_OF_RANGE', `a ${input.programme} loan runs 1–${maxTerm} months`, {
-      termMonths: input.termMonths,
-      max: maxTerm,
-    });
-  }
+  const cap = loanCapOn(input.programme, input.occurredAt, ctx.loanCaps);
+  checkLoanAmount(input, cap);
+  checkLoanTerm(input, cap);
   checkEligible(household, input, ctx);
   return {
     type: 'LoanGranted',

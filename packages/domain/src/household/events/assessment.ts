@@ -2,16 +2,24 @@ import { z } from 'zod';
 import { Area, IsoDate, ListClassification, ReviewType, ShortText } from '../values.js';
 
 /**
- * What a review did to the household's status (DOMAIN.md, "Household status"):
- * - `classified_*`: the first review the system knows of (a baseline; earlier lists are unknown);
+ * What a review did to the household's status, derived from its whole counting classification history
+ * (DOMAIN.md, "Household status"; `deriveTransition` is the one definition):
+ * - `classified_poor` / `classified_near_poor`: a baseline — the first review, recording the list the
+ *   household was already on when follow-up began (review type `baseline`, used by imports);
+ * - `classified_non_poor`: a first review (baseline or not) that puts the household on no list;
  * - `no_change`: same classification as before;
- * - `escaped_poverty`: poor → near-poor or non-poor (thoát nghèo);
- * - `escaped_near_poverty`: near-poor → non-poor (thoát cận nghèo);
- * - `relapsed`: classified poor after an earlier escape (tái nghèo);
- * - `relapsed_near_poverty`: non-poor → near-poor after an earlier escape (tái cận nghèo);
- * - `newly_poor`: non-poor → poor, never escaped, so never on a list (phát sinh nghèo);
- * - `newly_near_poor`: non-poor → near-poor, never on a list (phát sinh cận nghèo);
- * - `became_poor`: near-poor → poor without an earlier escape (cận nghèo → nghèo).
+ * - `newly_poor` (phát sinh nghèo): classified poor, never poor before — a first review that is not a
+ *   baseline, and a household coming from the near-poor list, included;
+ * - `relapsed` (tái nghèo): poor again after an escape from poverty;
+ * - `newly_near_poor` (phát sinh cận nghèo): near-poor from non-poor (or at a first review), not a relapse;
+ * - `relapsed_near_poverty` (tái cận nghèo): near-poor again after an escape from near-poverty, not
+ *   poor in between;
+ * - `escaped_poverty` (thoát nghèo): poor → near-poor or non-poor;
+ * - `escaped_near_poverty` (thoát cận nghèo): near-poor → non-poor;
+ * - `became_poor`: kept only to read events recorded before these rules; such a review is re-derived
+ *   as `newly_poor` (or `relapsed`).
+ * The value stored in an event is what the review meant when recorded; the household's state, and
+ * every read model built from it, re-derive it whenever an earlier review is voided or amended.
  */
 export const Transition = z.enum([
   'classified_poor',
@@ -54,8 +62,21 @@ export const HouseholdAssessed = z.object({
 });
 export type HouseholdAssessed = z.infer<typeof HouseholdAssessed>;
 
-/** Why a household cannot escape: no working-age labour, social-protection beneficiaries, … */
-export const UnableToEscapeBasis = z.enum(['no_working_age_labour', 'social_protection_beneficiary', 'other']);
+/**
+ * Why a household cannot escape poverty (hộ không có khả năng thoát nghèo). The statutory bases: no
+ * member able to work — all members elderly or children (`no_working_age_labour`), or with severe
+ * disabilities (`severe_disability`) or chronic illness (`chronic_illness`), or too many dependants for
+ * the few who can work (`many_dependants`) — and members who are regular social-assistance beneficiaries
+ * (`social_protection_beneficiary`, Decree 20/2021/NĐ-CP). `other` needs its reason. [verify wording]
+ */
+export const UnableToEscapeBasis = z.enum([
+  'no_working_age_labour',
+  'severe_disability',
+  'chronic_illness',
+  'many_dependants',
+  'social_protection_beneficiary',
+  'other',
+]);
 export type UnableToEscapeBasis = z.infer<typeof UnableToEscapeBasis>;
 
 /** A case worker flagged the household as unable to escape poverty, with the basis and a reason. */
@@ -65,9 +86,12 @@ export const UnableToEscapeFlagSet = z.object({
 });
 export type UnableToEscapeFlagSet = z.infer<typeof UnableToEscapeFlagSet>;
 
-/** The unable-to-escape flag was cleared, with a reason. */
+/**
+ * The unable-to-escape flag was cleared, with a reason: by a case worker, or (`cause: 'escape'`) as the
+ * recorded consequence of a review that took the household off its list.
+ */
 export const UnableToEscapeFlagCleared = z.object({
   type: z.literal('UnableToEscapeFlagCleared'),
-  data: z.object({ reason: ShortText, occurredOn: IsoDate }),
+  data: z.object({ reason: ShortText, occurredOn: IsoDate, cause: z.enum(['case_worker', 'escape']).optional() }),
 });
 export type UnableToEscapeFlagCleared = z.infer<typeof UnableToEscapeFlagCleared>;
