@@ -16,7 +16,7 @@ export {
 export {
   type FlowEpisode,
   type FlowOptions,
-  type NewlyPoorRecord,
+  type UnitYearCounts,
   type UnitYearFlow,
   unitYearFlows,
 } from './cohorts/flows.js';

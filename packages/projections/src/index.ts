@@ -1,5 +1,7 @@
 export { allProjections } from './all-projections.js';
 export { createReadModelDb } from './db.js';
+export { type ListMovement, type ListSpell, listMovements } from './household/list-movements.js';
+export { UNIT_YEAR_COUNTS, type UnitYearCount } from './household/unit-year.js';
 export type { HouseholdProjectionOptions } from './household-status/household-status-projection.js';
 export {
   createHouseholdProjection,
@@ -7,14 +9,14 @@ export {
 } from './household-status/household-status-projection.js';
 export type { HouseholdListQuery } from './household-status/queries.js';
 export { getHouseholdStatus, listHouseholds } from './household-status/queries.js';
+export type { YearEndQuery, YearStatus } from './list-spells/queries.js';
+export { yearEndStatuses } from './list-spells/queries.js';
 export { migrateReadModels } from './migrate.js';
 export { REBUILD_SCHEMA } from './rebuild/apply-page.js';
 export type { RebuildOptions, RebuildProgress, RebuildResult } from './rebuild/rebuild.js';
 export { rebuildProjections } from './rebuild/rebuild.js';
 export type { RelapseEpisodeQuery } from './relapse-episodes/queries.js';
 export { listRelapseEpisodes } from './relapse-episodes/queries.js';
-export type { YearStatus } from './review-history/queries.js';
-export { newlyPoorReviews, yearEndStatuses } from './review-history/queries.js';
 export { reviewHistoryProjection } from './review-history/review-history-projection.js';
 export type { OnProjectionError } from './runtime/apply-batch.js';
 export { readCheckpoint } from './runtime/checkpoint.js';
@@ -34,6 +36,7 @@ export type {
   NewHouseholdStatus,
   SupportTotal,
 } from './tables/household-status.js';
+export type { ListSpellsRow, ListSpellsTable } from './tables/list-spells.js';
 export type { ProjectionCheckpointRow, ProjectionCheckpointTable } from './tables/projection-checkpoint.js';
 export type { RelapseEpisodesRow, RelapseEpisodesTable } from './tables/relapse-episodes.js';
 export type { ReviewHistoryRow, ReviewHistoryTable } from './tables/review-history.js';
@@ -41,4 +44,4 @@ export type { SupportLedgerRow, SupportLedgerTable } from './tables/support-ledg
 export type { UnitYearHouseholdsRow, UnitYearHouseholdsTable } from './tables/unit-year-households.js';
 export type { UnitYearStatsRow, UnitYearStatsTable } from './tables/unit-year-stats.js';
 export type { UnitYearHouseholds, UnitYearStatsQuery, UnitYearStatsWithRate } from './unit-year-stats/queries.js';
-export { listUnitYearStats, upsertUnitYearHouseholds } from './unit-year-stats/queries.js';
+export { LIST_BALANCE, listUnitYearStats, upsertUnitYearHouseholds } from './unit-year-stats/queries.js';

@@ -5,6 +5,7 @@ import * as householdReadModels from './migrations/2026-11-22T1100-household-rea
 import * as reviewHistory from './migrations/2026-11-22T1200-review-history.js';
 import * as foldLogLz4 from './migrations/2026-11-30T1000-fold-log-lz4.js';
 import * as dropFoldLog from './migrations/2026-12-01T1000-drop-fold-log.js';
+import * as listMovements from './migrations/2026-12-06T1000-list-movements.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-22T0910-household-status': householdStatus,
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-22T1200-review-history': reviewHistory,
   '2026-11-30T1000-fold-log-lz4': foldLogLz4,
   '2026-12-01T1000-drop-fold-log': dropFoldLog,
+  '2026-12-06T1000-list-movements': listMovements,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -44,8 +44,23 @@ describe('household_status from the household fold', () => {
       reason: 'Chủ hộ cao tuổi',
       occurredOn: '2022-08-01',
     });
-    await w.review('near_poor', '2022-11-10');
+    await w.review('near_poor', '2022-11-10'); // escapes poverty: the flag is cleared with it
+    await catchUp(h, { batchSize: 3 });
+    expect(await getHouseholdStatus(h.db, w.householdId)).toMatchObject({
+      classification: 'near_poor',
+      unable_to_escape: false,
+      // Poor → near-poor is no escape to non-poor: not newly escaped.
+      newly_escaped_until: null,
+      version: 7,
+    });
     const relapse = await w.review('poor', '2023-11-10');
+    await w.run({
+      type: 'SetUnableToEscapeFlag',
+      householdId: w.householdId,
+      basis: 'chronic_illness',
+      reason: 'Chủ hộ bệnh mãn tính',
+      occurredOn: '2024-01-05',
+    });
     await catchUp(h, { batchSize: 3 });
 
     expect(await getHouseholdStatus(h.db, w.householdId)).toMatchObject({
@@ -62,17 +77,17 @@ describe('household_status from the household fold', () => {
       relapsed_count: 1,
       relapsed_near_poverty_count: 0,
       unable_to_escape: true,
-      unable_to_escape_basis: 'no_working_age_labour',
-      unable_to_escape_since: '2022-08-01',
+      unable_to_escape_basis: 'chronic_illness',
+      unable_to_escape_since: '2024-01-05',
       support_totals: { loan: { count: 1, amountVnd: 30_000_000 }, training: { count: 1, amountVnd: 2_000_000 } },
       unit_code: '96101',
       unit_code_now: '96001',
       status: 'active',
       closed_on: null,
-      version: 7,
+      version: 9,
     });
 
-    // Voiding the relapse: the household is near-poor again, newly escaped since 2022-11-10.
+    // Voiding the relapse: the household is near-poor again (not newly escaped: it is on a list).
     await w.void(relapse);
     await w.move('96002', '2025-08-01');
     await w.close('2025-12-01');
@@ -81,14 +96,14 @@ describe('household_status from the household fold', () => {
       classification: 'near_poor',
       last_review_date: '2022-11-10',
       relapsed_count: 0,
-      newly_escaped_until: '2025-11-10',
+      newly_escaped_until: null,
       unit_code: '96002',
       unit_code_now: '96002',
       status: 'closed',
       closed_on: '2025-12-01',
       close_reason: 'moved_away',
       head_name: 'Trần Thị Bình',
-      version: 10,
+      version: 12,
     });
     const listed = await listHouseholds(h.db, { unitCodes: ['96002'], status: 'closed', limit: 10 });
     expect(listed.map((r) => r.household_id)).toEqual([w.householdId]);

@@ -13,11 +13,15 @@ import {
 } from '@benvung/domain';
 import type { EventStore } from '@benvung/event-store';
 
-/** Income and deprivations that the 2022–2026 standard classifies as `target` (rural household). */
+/**
+ * Income and deprivations that the 2022–2026 standard classifies as `target` (rural household): a
+ * periodic review from September to December (deciding next year's lists), a regular one otherwise.
+ */
 export function reviewFor(target: ListClassification, effectiveDate: string): AssessmentInput {
   const deprivations = target === 'poor' ? ['employment', 'water', 'sanitation'] : ['water'];
   const incomePerCapitaVnd = target === 'non_poor' ? 2_600_000 : 1_200_000;
-  return { reviewType: 'periodic', effectiveDate, incomePerCapitaVnd, deprivations };
+  const reviewType = effectiveDate.slice(5) >= '09-01' ? 'periodic' : 'regular';
+  return { reviewType, effectiveDate, incomePerCapitaVnd, deprivations };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newlyPoorReviews, rebuildProjections, reviewHistoryProjection, yearEndStatuses } from '../src/index.js';
+import { rebuildProjections, reviewHistoryProjection } from '../src/index.js';
 import { catchUp, type Harness, openHarness } from './harness.js';
 import { HouseholdWriter, reviewFor } from './household-writer.js';
 
@@ -18,10 +18,9 @@ const rows = async () =>
       event_id: string;
       effective_date: string;
       classification: string;
-      transition: string;
       voided: boolean;
     }>`
-      SELECT event_id, effective_date::text, classification, transition, voided
+      SELECT event_id, effective_date::text, classification, voided
       FROM review_history ORDER BY household_id, version`.execute(h.db)
   ).rows;
 
@@ -64,17 +63,5 @@ describe('review_history', () => {
       batchSize: 2,
     });
     expect(await rows()).toEqual(first);
-
-    // Year-end standing: the last counting review of each year; the voided 2024 review is gone.
-    const standings = await yearEndStatuses(h.db, {});
-    expect(standings.map((s) => [s.year, s.status])).toEqual([
-      [2022, 'near_poor'],
-      [2023, 'non_poor'],
-    ]);
-    expect(await yearEndStatuses(h.db, { fromYear: 2023 })).toHaveLength(1);
-    // Scoped to units by the household's current unit (the status table is not filled here).
-    expect(await yearEndStatuses(h.db, { unitCodes: ['86101'] })).toEqual([]);
-    const newlyPoor = first.filter((r) => r.transition === 'newly_poor' && !r.voided).map((r) => r.effective_date);
-    expect((await newlyPoorReviews(h.db, undefined)).map((r) => r.on)).toEqual(newlyPoor);
   });
 });

@@ -88,8 +88,9 @@ export class SyntheticHousehold {
     const income = target === 'non_poor' ? line + 100_000 + Math.floor(this.#rand() * 2_000_000) : line - 200_000;
     const deprivations =
       target === 'poor' ? INDICATORS.slice(0, 3 + Math.floor(this.#rand() * 3)) : INDICATORS.slice(0, 1);
+    // Periodic from September to December (next year's lists), a regular review otherwise.
     const assessment = {
-      reviewType: 'periodic' as const,
+      reviewType: date.slice(5) >= '09-01' ? ('periodic' as const) : ('regular' as const),
       effectiveDate: date,
       incomePerCapitaVnd: income,
       deprivations,

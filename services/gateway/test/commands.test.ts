@@ -40,6 +40,31 @@ const poor2023 = {
 };
 
 describe('commands on a household over HTTP', () => {
+  it('refuses a periodic review effective 2026-01-10 without its list year, and classifies it under VN-2022-2026 with one', async () => {
+    const id = await registerIn2023();
+    const review = {
+      reviewType: 'periodic',
+      effectiveDate: '2026-01-10',
+      incomePerCapitaVnd: 1_800_000,
+      deprivations: ['health_insurance', 'housing_quality', 'sanitation'],
+    };
+    const r = await fetch(`${gw.baseUrl}/v1/households/${id}/assessments`, {
+      method: 'POST',
+      headers: worker,
+      body: JSON.stringify(review),
+    });
+    expect(r.status).toBe(422);
+    expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const problem = (await r.json()) as Record<string, unknown>;
+    expect(problem).toMatchObject({ code: 'LIST_YEAR_REQUIRED', status: 422 });
+    expect(problem.detail).toMatch(/must state the list year it decides \(2026 or 2027\)/);
+
+    const stated = await post(`/v1/households/${id}/assessments`, { ...review, listYear: 2026 });
+    expect(stated.status, JSON.stringify(stated.body)).toBe(201);
+    // 1,800,000 VND is above the 2022–2026 rural line (1,500,000): non-poor, not poor under the 2027 line.
+    expect(stated.body).toMatchObject({ standardId: 'VN-2022-2026', classification: 'non_poor' });
+  });
+
   it('classifies, escapes and relapses as the rules say, and the replay shows it', async () => {
     const id = await registerIn2023();
     const first = await post(`/v1/households/${id}/assessments`, poor2023);
@@ -47,7 +72,8 @@ describe('commands on a household over HTTP', () => {
     expect(first.body).toMatchObject({
       classification: 'poor',
       standardId: 'VN-2022-2026',
-      transition: 'classified_poor',
+      // The first review that finds a household poor makes it newly poor (phát sinh nghèo).
+      transition: 'newly_poor',
     });
 
     const loan = await post(`/v1/households/${id}/support-actions`, {

@@ -17,22 +17,31 @@ export interface FlowEpisode {
   readonly relapsed: boolean;
 }
 
-/** A household classified poor for the first time (never poor before), on `on`. */
-export interface NewlyPoorRecord {
-  readonly household: string;
+/**
+ * A unit-year's flows as the read models count them (unit_year_stats: movements on and off the poor
+ * list, each in the unit and year it happened): the one source of these counts, which this module
+ * only divides.
+ */
+export interface UnitYearCounts {
   readonly unitCode: string;
-  readonly on: string;
+  readonly year: number;
+  /** Escapes from poverty (thoát nghèo) dated in the year. */
+  readonly escaped: number;
+  /** Relapses into poverty (tái nghèo) dated in the year, whenever the household escaped. */
+  readonly relapsed: number;
+  /** Households classified poor, never poor before (phát sinh nghèo), in the year. */
+  readonly newlyPoor: number;
 }
 
-/** The official flow figures of a unit for a calendar year. Counts are of distinct households. */
+/** The official flow figures of a unit for a calendar year. */
 export interface UnitYearFlow {
   readonly unitCode: string;
   readonly year: number;
-  /** Households with an escape dated in the year. */
+  /** Escapes from poverty in the year (from the counts). */
   readonly escaped: number;
-  /** Households with a relapse dated in the year (whenever they escaped). */
+  /** Relapses in the year (from the counts). */
   readonly relapsed: number;
-  /** Households classified poor for the first time in the year. */
+  /** Newly poor households in the year (from the counts). */
   readonly newlyPoor: number;
   /** relapsed ÷ escaped, a flow ratio (it can exceed 1); null when nobody escaped. */
   readonly relapsedPerEscaped: number | null;
@@ -51,23 +60,24 @@ export interface FlowOptions {
 }
 
 interface Tally {
-  escaped: Set<string>;
-  relapsed: Set<string>;
-  newlyPoor: Set<string>;
+  escaped: number;
+  relapsed: number;
+  newlyPoor: number;
   atRisk: Set<string>;
   relapsedFromAtRisk: Set<string>;
 }
 
 const emptyTally = (): Tally => ({
-  escaped: new Set(),
-  relapsed: new Set(),
-  newlyPoor: new Set(),
+  escaped: 0,
+  relapsed: 0,
+  newlyPoor: 0,
   atRisk: new Set(),
   relapsedFromAtRisk: new Set(),
 });
 
 /**
- * The official flow figures per unit and year. Denominators:
+ * The official flow figures per unit and year: the counts as given (escaped, relapsed, newly poor),
+ * and from the episodes the households at risk on 1 January and the annual hazard. Denominators:
  * - `relapsedPerEscaped` divides the households relapsing in the year by those escaping in the
  *   same year: two different populations, as the programme's reports compare them;
  * - `hazard` divides the households that relapsed during the year among those at risk on 1 January
@@ -79,10 +89,10 @@ const emptyTally = (): Tally => ({
  * @throws AnalyticsInputError for a malformed date or an episode ending before it starts.
  */
 export function unitYearFlows(
-  input: { readonly episodes: readonly FlowEpisode[]; readonly newlyPoor?: readonly NewlyPoorRecord[] },
+  input: { readonly episodes: readonly FlowEpisode[]; readonly counts?: readonly UnitYearCounts[] },
   options: FlowOptions = {},
 ): UnitYearFlow[] {
-  const newlyPoor = input.newlyPoor ?? [];
+  const counts = input.counts ?? [];
   const parsed = input.episodes.map((e) => {
     const start = yearOfDate(e.escapedOn, 'escapedOn');
     const end = e.endedOn === null ? null : yearOfDate(e.endedOn, 'endedOn');
@@ -94,8 +104,8 @@ export function unitYearFlows(
     }
     return { e, start, end };
   });
-  const poorYears = newlyPoor.map((r) => yearOfDate(r.on, 'on'));
-  const years = options.years ?? yearRange([...parsed.flatMap((p) => [p.start, p.end ?? p.start]), ...poorYears]);
+  const years =
+    options.years ?? yearRange([...parsed.flatMap((p) => [p.start, p.end ?? p.start]), ...counts.map((c) => c.year)]);
   for (const y of years) {
     if (!Number.isInteger(y)) {
       throw new AnalyticsInputError('ANALYTICS_INVALID_YEAR', `year must be an integer, got ${y}`, { year: y });
@@ -119,9 +129,13 @@ export function unitYearFlows(
     return t;
   };
 
+  for (const c of counts) {
+    const t = tally(c.unitCode, c.year);
+    t.escaped += c.escaped;
+    t.relapsed += c.relapsed;
+    t.newlyPoor += c.newlyPoor;
+  }
   for (const { e, start, end } of parsed) {
-    tally(e.unitCode, start).escaped.add(e.household);
-    if (e.relapsed && end !== null) tally(e.unitCode, end).relapsed.add(e.household);
     // At risk on 1 January of every year after the escape up to the year it ended (ended on or
     // after 1 January means still in the episode at the start of that year).
     const lastAtRisk = end ?? lastYear;
@@ -131,16 +145,11 @@ export function unitYearFlows(
       if (e.relapsed && end === y) t.relapsedFromAtRisk.add(e.household);
     }
   }
-  newlyPoor.forEach((r, i) => {
-    tally(r.unitCode, poorYears[i] ?? 0).newlyPoor.add(r.household);
-  });
-
   const rows: UnitYearFlow[] = [];
   for (const unitCode of [...tallies.keys()].sort()) {
     for (const year of [...years].sort((a, b) => a - b)) {
       const t = tallies.get(unitCode)?.get(year) ?? emptyTally();
-      const escaped = t.escaped.size;
-      const relapsed = t.relapsed.size;
+      const { escaped, relapsed } = t;
       const atRiskStart = t.atRisk.size;
       const relapsedFromAtRisk = t.relapsedFromAtRisk.size;
       rows.push({
@@ -148,7 +157,7 @@ export function unitYearFlows(
         year,
         escaped,
         relapsed,
-        newlyPoor: t.newlyPoor.size,
+        newlyPoor: t.newlyPoor,
         relapsedPerEscaped: escaped > 0 ? relapsed / escaped : null,
         atRiskStart,
         relapsedFromAtRisk,

@@ -10,7 +10,7 @@ import { foldsFromHistory } from './history.js';
 import { type BatchEvent, foldHousehold, historyVersion, type Plan } from './household-step.js';
 import { loadVersions } from './load-stored.js';
 import { addOwedWrites } from './owed-writes.js';
-import { type UnitYearDelta, UnitYearDeltas } from './unit-year.js';
+import { UNIT_YEAR_COUNTS, type UnitYearDelta, UnitYearDeltas } from './unit-year.js';
 import { type BatchWrites, deleteEmptyUnitYears, emptyWrites, writeStatement } from './write-statement.js';
 
 type Trx = Transaction<ReadModelDatabase>;
@@ -54,7 +54,7 @@ class Pipeline {
 
   async send(w: BatchWrites, deltas: UnitYearDeltas): Promise<void> {
     w.unitYear = deltas.changed();
-    this.shrinking.push(...w.unitYear.filter((d) => d.reviewed < 0));
+    this.shrinking.push(...w.unitYear.filter((d) => UNIT_YEAR_COUNTS.some((c) => d[c] < 0)));
     const statement = writeStatement(w);
     await this.#inflight;
     if (!statement) return;

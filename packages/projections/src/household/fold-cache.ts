@@ -1,24 +1,52 @@
+import type { NewListSpells } from '../tables/list-spells.js';
 import type { NewRelapseEpisodes } from '../tables/relapse-episodes.js';
 import { episodes } from './episodes.js';
 import type { HouseholdFold } from './fold.js';
 import type { UnitLookup } from './geography.js';
+import { listMovements } from './list-movements.js';
 import { type Contribution, contributions } from './unit-year.js';
 
-/** The analytics rows a fold gives: its episodes and its unit-year contributions. */
+/** The analytics rows a fold gives: its episodes, its list spells and its unit-year contributions. */
 export interface Derived {
   episodes: NewRelapseEpisodes[];
   /** The episodes serialised: equal keys, equal rows. */
   episodesKey: string;
+  spells: NewListSpells[];
+  /** The spells serialised. */
+  spellsKey: string;
   contributions: Contribution[];
 }
 
 /** What the tables hold for a household they have never seen. */
-export const NOTHING_DERIVED: Derived = { episodes: [], episodesKey: '[]', contributions: [] };
+export const NOTHING_DERIVED: Derived = {
+  episodes: [],
+  episodesKey: '[]',
+  spells: [],
+  spellsKey: '[]',
+  contributions: [],
+};
 
-/** The episodes and unit-year contributions of a fold. */
+/** The episodes, spells and unit-year contributions of a fold: all from one walk of its lists. */
 export function derive(householdId: string, fold: HouseholdFold, units: UnitLookup): Derived {
   const rows = episodes(householdId, fold, units);
-  return { episodes: rows, episodesKey: JSON.stringify(rows), contributions: contributions(fold) };
+  const lists = listMovements(fold);
+  const spells = lists.spells.map(
+    (s, i): NewListSpells => ({
+      household_id: householdId,
+      spell_no: i,
+      unit_code: s.unitCode,
+      classification: s.classification,
+      valid_from: s.from,
+      valid_to: s.to,
+    }),
+  );
+  return {
+    episodes: rows,
+    episodesKey: JSON.stringify(rows),
+    spells,
+    spellsKey: JSON.stringify(spells),
+    contributions: contributions(fold, lists.movements),
+  };
 }
 
 /** A household's fold as of a stream version and global position, without its log. */
@@ -26,7 +54,7 @@ export interface CachedHousehold {
   fold: HouseholdFold;
   version: number;
   position: string;
-  /** What relapse_episodes and unit_year_stats hold for it: what a later write replaces or takes back. */
+  /** What relapse_episodes, list_spells and unit_year_stats hold for it: what a later write replaces or takes back. */
   stored: Derived;
 }
 

@@ -6,7 +6,7 @@ import type { BatchWrites } from './write-statement.js';
 
 /**
  * Adds what the book owes for these households to `w` and forgets it: each one's status row, its
- * episodes if they differ from what the table holds, and the difference its unit-year contributions
+ * episodes and list spells if they differ from what the tables hold, and the difference its unit-year contributions
  * make to the counts.
  */
 export function addOwedWrites(
@@ -29,6 +29,10 @@ export function addOwedWrites(
     if (current.episodesKey !== entry.stored.episodesKey) {
       w.episodeHouseholds.push(id);
       w.episodes.push(...current.episodes);
+    }
+    if (current.spellsKey !== entry.stored.spellsKey) {
+      w.spellHouseholds.push({ householdId: id, count: current.spells.length });
+      w.spells.push(...current.spells);
     }
     deltas.add(entry.stored.contributions, -1);
     deltas.add(current.contributions, 1);

@@ -1,4 +1,4 @@
-import type { RegisteredHousehold } from '@benvung/domain';
+import { currentNewlyEscapedUntil } from '@benvung/domain';
 import type { NewHouseholdStatus, SupportTotal } from '../tables/household-status.js';
 import type { HouseholdFold, SupportFact } from './fold.js';
 import type { UnitLookup } from './geography.js';
@@ -19,18 +19,6 @@ export function supportTotals(supports: readonly SupportFact[]): Record<string, 
     }
   }
   return Object.fromEntries(totals);
-}
-
-/** The latest escape's end of "newly escaped", unless a review after it relapsed the household. */
-function newlyEscapedUntil(h: RegisteredHousehold): string | null {
-  const last = h.escapes[h.escapes.length - 1];
-  if (!last) return null;
-  // Review order, not dates: a relapse recorded on the escape's own date still ends it.
-  const index = h.reviews.findIndex((r) => r.eventId === last.eventId);
-  const relapsed = h.reviews
-    .slice(index + 1)
-    .some((r) => r.transition === 'relapsed' || r.transition === 'relapsed_near_poverty');
-  return relapsed ? null : last.newlyEscapedUntil;
 }
 
 /** What the last event applied says about the row (its position and store time). */
@@ -66,7 +54,7 @@ export function statusRow(
     last_review_date: review?.effectiveDate ?? null,
     last_review_type: review?.reviewType ?? null,
     latest_escape_date: h.escapes[h.escapes.length - 1]?.on ?? null,
-    newly_escaped_until: newlyEscapedUntil(h),
+    newly_escaped_until: currentNewlyEscapedUntil(h),
     escape_count: h.escapes.length,
     relapsed_count: h.relapses.filter((r) => r.into === 'poor').length,
     relapsed_near_poverty_count: h.relapses.filter((r) => r.into === 'near_poor').length,

@@ -1,42 +1,118 @@
-import { type RegisteredHousehold, yearOf } from '@benvung/domain';
+import { assertNever, type RegisteredHousehold, yearOf } from '@benvung/domain';
 import type { HouseholdFold } from './fold.js';
 import { placeOn } from './geography.js';
+import type { ListMovement } from './list-movements.js';
 
-/** The counted columns of unit_year_stats, in a fixed order. */
+/**
+ * The counted columns of unit_year_stats, in a fixed order (see UnitYearStatsTable for each). The first
+ * three count households reviewed; the others count movements on and off the two lists.
+ */
 export const UNIT_YEAR_COUNTS = [
   'reviewed',
   'poor',
   'near_poor',
-  'escaped',
-  'escaped_near_poverty',
-  'relapsed',
-  'relapsed_near_poverty',
+  'poor_baseline',
   'newly_poor',
-  'closing_poor',
-  'closing_near_poor',
+  'newly_poor_from_near_poor',
+  'relapsed',
+  'poor_moved_in',
+  'escaped',
+  'escaped_to_near_poor',
+  'poor_moved_out',
+  'poor_closed',
+  'near_poor_baseline',
+  'newly_near_poor',
+  'near_poor_from_poor',
+  'relapsed_near_poverty',
+  'near_poor_moved_in',
+  'escaped_near_poverty',
+  'near_poor_to_poor',
+  'near_poor_moved_out',
+  'near_poor_closed',
 ] as const;
 /** One counted column of unit_year_stats. */
 export type UnitYearCount = (typeof UNIT_YEAR_COUNTS)[number];
 
-/** One household's part of one unit-year: 0 or 1 per counted column. */
+/** One household's part of one unit-year. */
 export interface Contribution {
   unitCode: string;
   year: number;
   counts: Record<UnitYearCount, number>;
 }
 
-const bit = (b: boolean) => (b ? 1 : 0);
+/** The columns a movement counts in: its own, and the subset column that breaks it down. */
+function columnsOf(m: ListMovement): UnitYearCount[] {
+  if (m.list === 'poor') {
+    switch (m.reason) {
+      case 'baseline':
+        return ['poor_baseline'];
+      case 'newly':
+        return m.from === 'near_poor' ? ['newly_poor', 'newly_poor_from_near_poor'] : ['newly_poor'];
+      case 'relapsed':
+        return ['relapsed'];
+      case 'moved_in':
+        return ['poor_moved_in'];
+      case 'escaped':
+        return m.to === 'near_poor' ? ['escaped', 'escaped_to_near_poor'] : ['escaped'];
+      case 'moved_out':
+        return ['poor_moved_out'];
+      case 'closed':
+        return ['poor_closed'];
+      case 'from_poor':
+      case 'to_poor':
+        return [];
+      default:
+        return assertNever(m.reason, 'movement reason');
+    }
+  }
+  switch (m.reason) {
+    case 'baseline':
+      return ['near_poor_baseline'];
+    case 'newly':
+      return ['newly_near_poor'];
+    case 'relapsed':
+      return ['relapsed_near_poverty'];
+    case 'from_poor':
+      return ['near_poor_from_poor'];
+    case 'moved_in':
+      return ['near_poor_moved_in'];
+    case 'escaped':
+      return ['escaped_near_poverty'];
+    case 'to_poor':
+      return ['near_poor_to_poor'];
+    case 'moved_out':
+      return ['near_poor_moved_out'];
+    case 'closed':
+      return ['near_poor_closed'];
+    default:
+      return assertNever(m.reason, 'movement reason');
+  }
+}
 
 /**
- * What a household adds to unit_year_stats, one contribution per year in which a counting review of
- * it took effect, in the unit it was recorded in on the date of that year's last review (see
- * UnitYearStatsTable for each column). A pure function of the fold, so the projection applies the
- * difference between a household's contributions before and after a batch — a void or an amendment
- * takes back exactly what the household had added.
+ * What a household adds to unit_year_stats: its movements on and off the lists, each in the unit and
+ * year it happened in (see `listMovements`), and, for each year with a counting review of it, one
+ * household reviewed in the unit it was recorded in on the date of its last review of that year. A pure
+ * function of the fold, so the projection applies the difference between a household's contributions
+ * before and after a batch — a void or an amendment takes back exactly what the household had added.
  */
-export function contributions(fold: HouseholdFold): Contribution[] {
+export function contributions(fold: HouseholdFold, movements: readonly ListMovement[]): Contribution[] {
   const h = fold.state;
   if (h.status === 'unregistered') return [];
+  const out = new Map<string, Contribution>();
+  const at = (unitCode: string, year: number): Contribution => {
+    const key = `${unitCode}|${year}`;
+    let c = out.get(key);
+    if (!c) {
+      c = { unitCode, year, counts: zeroCounts() };
+      out.set(key, c);
+    }
+    return c;
+  };
+  for (const m of movements) {
+    const counts = at(m.unitCode, yearOf(m.on)).counts;
+    for (const column of columnsOf(m)) counts[column] += 1;
+  }
   const byYear = new Map<number, RegisteredHousehold['reviews'][number][]>();
   for (const review of h.reviews) {
     const year = yearOf(review.effectiveDate);
@@ -44,45 +120,20 @@ export function contributions(fold: HouseholdFold): Contribution[] {
     if (reviews) reviews.push(review);
     else byYear.set(year, [review]);
   }
-  const out: Contribution[] = [];
   for (const [year, reviews] of byYear) {
     const last = reviews[reviews.length - 1];
     const place = last && placeOn(fold.places, last.effectiveDate);
     if (!last || !place) continue;
-    const openAtYearEnd = h.status !== 'closed' || h.closedOn > `${year}-12-31`;
-    const any = (test: (r: (typeof reviews)[number]) => boolean) => bit(reviews.some(test));
-    out.push({
-      unitCode: place.unitCode,
-      year,
-      counts: {
-        reviewed: 1,
-        poor: any((r) => r.classification === 'poor'),
-        near_poor: any((r) => r.classification === 'near_poor'),
-        escaped: any((r) => r.transition === 'escaped_poverty'),
-        escaped_near_poverty: any((r) => r.transition === 'escaped_near_poverty'),
-        relapsed: any((r) => r.transition === 'relapsed'),
-        relapsed_near_poverty: any((r) => r.transition === 'relapsed_near_poverty'),
-        newly_poor: any((r) => r.transition === 'newly_poor'),
-        closing_poor: bit(openAtYearEnd && last.classification === 'poor'),
-        closing_near_poor: bit(openAtYearEnd && last.classification === 'near_poor'),
-      },
-    });
+    const counts = at(place.unitCode, year).counts;
+    counts.reviewed = 1;
+    counts.poor = reviews.some((r) => r.classification === 'poor') ? 1 : 0;
+    counts.near_poor = reviews.some((r) => r.classification === 'near_poor') ? 1 : 0;
   }
-  return out;
+  return [...out.values()];
 }
 
-const zeroCounts = (): Record<UnitYearCount, number> => ({
-  reviewed: 0,
-  poor: 0,
-  near_poor: 0,
-  escaped: 0,
-  escaped_near_poverty: 0,
-  relapsed: 0,
-  relapsed_near_poverty: 0,
-  newly_poor: 0,
-  closing_poor: 0,
-  closing_near_poor: 0,
-});
+const zeroCounts = (): Record<UnitYearCount, number> =>
+  Object.fromEntries(UNIT_YEAR_COUNTS.map((c) => [c, 0])) as Record<UnitYearCount, number>;
 
 /** A change to one unit_year_stats row: the amount to add to each count (negative to take back). */
 export type UnitYearDelta = { unit_code: string; year: number } & Record<UnitYearCount, number>;

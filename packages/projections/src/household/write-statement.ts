@@ -2,6 +2,7 @@ import { type RawBuilder, sql, type Transaction } from 'kysely';
 import { type BulkTable, insertStatement, unnestRows, upsertStatement } from '../sql/bulk.js';
 import type { ReadModelDatabase } from '../tables/database.js';
 import type { NewHouseholdStatus } from '../tables/household-status.js';
+import type { NewListSpells } from '../tables/list-spells.js';
 import type { NewRelapseEpisodes } from '../tables/relapse-episodes.js';
 import type { NewSupportLedger } from '../tables/support-ledger.js';
 import { UNIT_YEAR_COUNTS, type UnitYearDelta } from './unit-year.js';
@@ -91,6 +92,34 @@ const EPISODES: BulkTable<NewRelapseEpisodes> = {
   ],
 };
 
+const SPELLS: BulkTable<NewListSpells> = {
+  table: 'list_spells',
+  key: ['household_id', 'spell_no'],
+  columns: [
+    ['household_id', 'uuid'],
+    ['spell_no', 'integer'],
+    ['unit_code', 'text'],
+    ['classification', 'text'],
+    ['valid_from', 'date'],
+    ['valid_to', 'date'],
+  ],
+};
+
+/** A household whose spells become its first `count` (those written with the batch). */
+export interface SpellHousehold {
+  householdId: string;
+  count: number;
+}
+
+const SPELL_COUNTS: BulkTable<{ household_id: string; spell_count: number }> = {
+  table: 'list_spells',
+  key: ['household_id'],
+  columns: [
+    ['household_id', 'uuid'],
+    ['spell_count', 'integer'],
+  ],
+};
+
 const UNIT_YEAR: BulkTable<UnitYearDelta> = {
   table: 'unit_year_stats',
   key: ['unit_code', 'year'],
@@ -104,6 +133,9 @@ export interface BatchWrites {
   /** Households whose episodes become exactly `episodes` (theirs among them). */
   episodeHouseholds: string[];
   episodes: NewRelapseEpisodes[];
+  /** Households whose spells become exactly `spells` (theirs among them). */
+  spellHouseholds: SpellHousehold[];
+  spells: NewListSpells[];
   unitYear: UnitYearDelta[];
 }
 
@@ -113,6 +145,8 @@ export const emptyWrites = (): BatchWrites => ({
   ledger: [],
   episodeHouseholds: [],
   episodes: [],
+  spellHouseholds: [],
+  spells: [],
   unitYear: [],
 });
 
@@ -143,14 +177,28 @@ export function writeStatement(w: BatchWrites): RawBuilder<unknown> | undefined 
     );
     if (w.episodes.length > 0) part('episodes', upsertStatement(EPISODES, w.episodes));
   }
+  if (w.spellHouseholds.length > 0) {
+    // Spells are numbered 0…n−1: those at n or beyond are gone, the others are upserted.
+    const counts = w.spellHouseholds.map((h) => ({ household_id: h.householdId, spell_count: h.count }));
+    part(
+      'spells_gone',
+      sql`DELETE FROM list_spells s USING ${unnestRows(SPELL_COUNTS, counts)}
+          WHERE s.household_id = r.household_id AND s.spell_no >= r.spell_count`,
+    );
+    if (w.spells.length > 0) part('spells', upsertStatement(SPELLS, w.spells));
+  }
   if (w.unitYear.length > 0) part('unit_year', unitYearSums(w.unitYear));
   return parts.length === 0 ? undefined : sql`WITH ${sql.join(parts)} SELECT 1`;
 }
 
-/** Unit-years left with no household are deleted, as a rebuild would not have them. */
+/** Unit-years whose every count went back to zero are deleted, as a rebuild would not have them. */
 export async function deleteEmptyUnitYears(trx: Trx, keys: readonly UnitYearDelta[]): Promise<void> {
   if (keys.length === 0) return;
+  const allZero = sql.join(
+    UNIT_YEAR_COUNTS.map((c) => sql`s.${sql.id(c)} = 0`),
+    sql` AND `,
+  );
   await sql`
     DELETE FROM unit_year_stats s USING ${unnestRows(UNIT_YEAR, keys)}
-    WHERE s.unit_code = r.unit_code AND s.year = r.year AND s.reviewed = 0`.execute(trx);
+    WHERE s.unit_code = r.unit_code AND s.year = r.year AND ${allZero}`.execute(trx);
 }

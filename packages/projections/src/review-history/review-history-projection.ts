@@ -17,7 +17,6 @@ const ReviewFields = HouseholdAssessed.shape.data.pick({
   effectiveDate: true,
   listYear: true,
   classification: true,
-  transition: true,
 });
 
 const REVIEW_HISTORY: BulkTable<NewReviewHistory> = {
@@ -30,7 +29,6 @@ const REVIEW_HISTORY: BulkTable<NewReviewHistory> = {
     ['effective_date', 'date'],
     ['list_year', 'integer'],
     ['classification', 'text'],
-    ['transition', 'text'],
     ['voided', 'boolean'],
   ],
   key: ['household_id', 'event_id'],
@@ -66,7 +64,6 @@ function applyWith(insert: InsertReviews): Apply {
           effective_date: review.effectiveDate,
           list_year: review.listYear,
           classification: review.classification,
-          transition: review.transition,
           voided: false,
         });
         continue;
@@ -90,7 +87,6 @@ function applyWith(insert: InsertReviews): Apply {
             effective_date: d.effectiveDate,
             list_year: d.listYear,
             classification: d.classification,
-            transition: d.transition,
           })
           .where('household_id', '=', householdId)
           .where('event_id', '=', event.data.eventId)

@@ -1,4 +1,5 @@
 import type { HouseholdStatusTable } from './household-status.js';
+import type { ListSpellsTable } from './list-spells.js';
 import type { ProjectionCheckpointTable } from './projection-checkpoint.js';
 import type { ProjectionDeadLetterTable } from './projection-dead-letter.js';
 import type { RelapseEpisodesTable } from './relapse-episodes.js';
@@ -10,6 +11,7 @@ import type { UnitYearStatsTable } from './unit-year-stats.js';
 /** Every read-model table, as kysely sees them. */
 export interface ReadModelDatabase {
   household_status: HouseholdStatusTable;
+  list_spells: ListSpellsTable;
   projection_checkpoint: ProjectionCheckpointTable;
   projection_dead_letter: ProjectionDeadLetterTable;
   relapse_episodes: RelapseEpisodesTable;

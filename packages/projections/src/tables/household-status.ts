@@ -29,9 +29,9 @@ export interface HouseholdStatusTable {
   list_year: ColumnType<number | null, number | null | undefined, number | null>;
   last_review_date: ColumnType<string | null, string | null | undefined, string | null>;
   last_review_type: ColumnType<
-    'periodic' | 'regular' | null,
-    'periodic' | 'regular' | null | undefined,
-    'periodic' | 'regular' | null
+    'periodic' | 'regular' | 'baseline' | null,
+    'periodic' | 'regular' | 'baseline' | null | undefined,
+    'periodic' | 'regular' | 'baseline' | null
   >;
   /** Effective date of the latest escape (from poverty or near-poverty). */
   latest_escape_date: ColumnType<string | null, string | null | undefined, string | null>;

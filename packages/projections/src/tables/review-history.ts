@@ -1,6 +1,9 @@
 import type { Insertable, Selectable } from 'kysely';
 
-/** Every review of every household, as it counts now (amended data, voided flag): transitions read it. */
+/**
+ * Every review of every household as recorded, as it counts now (amended data, voided flag). Not its
+ * transition: that depends on the reviews before it, and the household projection derives it.
+ */
 export interface ReviewHistoryTable {
   household_id: string;
   event_id: string;
@@ -10,8 +13,6 @@ export interface ReviewHistoryTable {
   effective_date: string;
   list_year: number;
   classification: 'poor' | 'near_poor' | 'non_poor';
-  /** As decided with the review (escaped_poverty, relapsed, newly_poor, …). */
-  transition: string;
   voided: boolean;
 }
 

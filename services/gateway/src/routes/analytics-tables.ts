@@ -1,6 +1,6 @@
 import { suppressFlows, suppressTransitionMatrix, transitionMatrices, unitYearFlows } from '@benvung/analytics';
 import { UnitCode } from '@benvung/domain';
-import { newlyPoorReviews, yearEndStatuses } from '@benvung/projections';
+import { listUnitYearStats, yearEndStatuses } from '@benvung/projections';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { analysisUnits } from '../application/analytics/analysis-units.js';
@@ -31,12 +31,15 @@ export const analyticsTableRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { unitCode, fromYear, toYear } = request.query;
-      const unitCodes = analysisUnits(app.geography, request.units, unitCode, today());
+      const { unitCode, fromYear } = request.query;
+      const asOf = today();
+      const unitCodes = analysisUnits(app.geography, request.units, unitCode, asOf);
+      // Year-end lists carry over: every year up to this one has a standing, reviewed or not.
+      const toYear = request.query.toYear ?? Number(asOf.slice(0, 4));
       const statuses = await yearEndStatuses(app.deps.readModels, {
         ...(unitCodes ? { unitCodes } : {}),
         ...(fromYear ? { fromYear } : {}),
-        ...(toYear ? { toYear } : {}),
+        toYear,
       });
       const matrices = transitionMatrices(statuses);
       return {
@@ -69,7 +72,7 @@ export const analyticsTableRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const asOf = request.query.asOf ?? today();
       const code = request.params.code;
-      const unitCodes = analysisUnits(app.geography, request.units, code, asOf);
+      const unitCodes = analysisUnits(app.geography, request.units, code, asOf) ?? [code];
       const filter = { definition: 'poor' as const, asOf, unitCodes };
       const episodes = [];
       for await (const rows of allEpisodes(app.deps.readModels, filter, 10_000)) {
@@ -87,8 +90,16 @@ export const analyticsTableRoutes: FastifyPluginAsyncZod = async (app) => {
       const first = request.query.fromYear ?? 2022;
       const last = request.query.toYear ?? Number(asOf.slice(0, 4));
       for (let y = first; y <= last; y++) years.push(y);
-      const newlyPoor = (await newlyPoorReviews(app.deps.readModels, unitCodes)).map((r) => ({ ...r, unitCode: code }));
-      const flows = suppressFlows(unitYearFlows({ episodes, newlyPoor }, { years }));
+      // The counts are unit_year_stats' (one definition of each flow); the episodes give who was at risk.
+      const stats = await listUnitYearStats(app.deps.readModels, { unitCodes, fromYear: first, toYear: last });
+      const counts = stats.map((r) => ({
+        unitCode: code,
+        year: r.year,
+        escaped: r.escaped,
+        relapsed: r.relapsed,
+        newlyPoor: r.newly_poor,
+      }));
+      const flows = suppressFlows(unitYearFlows({ episodes, counts }, { years }));
       return { unitCode: code, asOf, flows: flows.map((f) => ({ ...f })) };
     },
   );
