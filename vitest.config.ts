@@ -21,6 +21,7 @@ export default defineConfig({
       project('testkit', 'packages/testkit'),
       project('event-store', 'packages/event-store'),
       project('projections', 'packages/projections'),
+      project('rules', 'packages/rules'),
       project('gateway', 'services/gateway'),
       project('projector', 'services/projector'),
       project('scripts', 'scripts'),

@@ -1,4 +1,4 @@
-import { classificationOn, type LoanProgrammeId, newlyEscapedOn } from '@benvung/domain';
+import { classificationOn, newlyEscapedOn } from '@benvung/domain';
 import { addDays, addMonths, SIMULATION_END } from './calendar.js';
 import { LOAN_PURPOSES } from './catalogue.js';
 import type { HouseholdLife } from './household.js';
@@ -6,7 +6,7 @@ import { roundTo } from './model.js';
 
 /** VBSP loans as the generator grants them: amounts in millions of VND, terms in months. */
 const LOANS: Record<
-  Exclude<LoanProgrammeId, 'other' | 'housing' | 'job_creation' | 'labour_export'>,
+  'poor_household' | 'near_poor_household' | 'newly_escaped_household' | 'water_sanitation' | 'student',
   {
     prefix: string;
     millions: readonly number[];

@@ -13,6 +13,14 @@ import type { HouseholdLife } from './household.js';
 import { grantLoan } from './loans.js';
 import { roundTo } from './model.js';
 
+/**
+ * The programme component funding a support action on `date`: a project of the 2021–2025 programme
+ * until it ended, then the matching component group of the 2026–2035 programme (both rule data).
+ */
+const funded = (project: 'DA2' | 'DA3' | 'DA4' | 'DA5', date: string) => ({
+  component: date < '2026-01-01' ? project : `NTP26-0${project.slice(2)}`,
+});
+
 type SupportKind =
   | 'health_insurance'
   | 'poverty_loan'
@@ -117,7 +125,7 @@ function provide(life: HouseholdLife, kind: SupportKind): void {
         modelType: m.modelType,
         valueVnd: roundTo(total / householdCount, 1000),
         group: { name: `Tổ hợp tác ${m.model.toLowerCase()}`, householdCount },
-        project: rng.chance(0.6) ? 'DA2' : 'DA3',
+        ...funded(rng.chance(0.6) ? 'DA2' : 'DA3', today),
         ...common,
       };
       break;
@@ -127,7 +135,7 @@ function provide(life: HouseholdLife, kind: SupportKind): void {
         kind,
         items: rng.pick(PRODUCTION_ITEMS),
         valueVnd: rng.int(15, 120) * 100_000,
-        project: 'DA3',
+        ...funded('DA3', today),
         ...common,
       };
       break;
@@ -149,14 +157,20 @@ function provide(life: HouseholdLife, kind: SupportKind): void {
         ...(exported ? { country: rng.pick(EXPORT_COUNTRIES) } : {}),
         ...(channel === 'local_employer' || channel === 'job_fair' ? { employer: rng.pick(EMPLOYERS) } : {}),
         monthlyWageVnd: (exported ? rng.int(250, 420) : rng.int(45, 95)) * 100_000,
-        project: 'DA4',
+        ...funded('DA4', today),
         ...common,
       };
       break;
     }
     case 'housing': {
       const support = rng.chance(0.4) ? 'new' : 'repair';
-      action = { kind, support, valueVnd: support === 'new' ? 40_000_000 : 20_000_000, project: 'DA5', ...common };
+      action = {
+        kind,
+        support,
+        valueVnd: support === 'new' ? 40_000_000 : 20_000_000,
+        ...funded('DA5', today),
+        ...common,
+      };
       break;
     }
     case 'water_sanitation': {
@@ -232,7 +246,7 @@ function enrol(life: HouseholdLife): void {
         occupation: c.occupation,
         provider: rng.pick(PROVIDERS),
         costVnd: rng.int(20, 60) * 100_000,
-        project: 'DA4',
+        ...funded('DA4', life.sim.today),
         occurredAt: life.sim.today,
       },
     },

@@ -1,41 +1,17 @@
-import { randomBytes } from 'node:crypto';
 import { decodeHouseholdEnvelope, replay } from '@benvung/domain';
 import { migrateEventStore, PostgresEventStore, type RecordedEvent } from '@benvung/event-store';
-import pg from 'pg';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { generateHousehold, PopulationStats, seedPopulation } from '../seed/index.js';
-
-/*
- * @benvung/testkit's createTestDatabase is not reachable from here (@benvung/scripts does not depend on
- * it), so this does what it does: a database of its own on the server the root globalSetup provides.
- */
-declare module 'vitest' {
-  export interface ProvidedContext {
-    benvungPostgresAdminUrl: string;
-  }
-}
+import { scratchDatabase } from './scratch-database.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: inject('benvungPostgresAdminUrl') });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 async function seededStore(households: number, seed: number): Promise<PostgresEventStore> {
-  const name = `bv_seed_${randomBytes(5).toString('hex')}`;
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(inject('benvungPostgresAdminUrl'));
-  url.pathname = `/${name}`;
-  const store = new PostgresEventStore({ connectionString: url.toString(), maxPoolSize: 4 });
+  const database = await scratchDatabase('seed');
+  const store = new PostgresEventStore({ connectionString: database.url, maxPoolSize: 4 });
   cleanups.push(async () => {
     await store.close();
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await database.drop();
   });
   await migrateEventStore(store.pool);
   const result = await seedPopulation({ store, households, seed, concurrency: 4 });

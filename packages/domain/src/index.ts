@@ -39,6 +39,19 @@ export {
 } from './household/transitions.js';
 // household
 export * from './household/values.js';
+// rules as versioned data
+export {
+  programmeRowOn,
+  REVIEW_TYPES,
+  RuleBook,
+  type RuleSet,
+  type RuleVersion,
+  sectionsOf,
+  type Versioned,
+} from './rules/rule-book.js';
+export * from './rules/schemas.js';
+export { SHIPPED_RULE_BOOK, SHIPPED_RULE_DOCUMENTS } from './rules/shipped.js';
+export { loadInto, type RuleProblem, validateRuleSet } from './rules/validate.js';
 export { addDays, addMonths, yearOf } from './shared/dates.js';
 // shared
 export type { Decider } from './shared/decider.js';
@@ -52,7 +65,6 @@ export {
   MAX_INCOME_PER_CAPITA_VND,
 } from './standards/classify.js';
 export { LIST_YEAR_RULES, listYearFor } from './standards/list-year-rule.js';
-export * from './standards/loan-caps.js';
 export * from './standards/loan-programmes.js';
 export { DEFAULT_STANDARDS_DATA, POVERTY_STANDARDS, standardById, standardForListYear } from './standards/standards.js';
 // poverty standards

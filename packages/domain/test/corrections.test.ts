@@ -158,6 +158,8 @@ describe('AmendEvent', () => {
                 amountVnd: 30_000_000,
                 termMonths: 60,
                 annualRatePercent: 6.6,
+                rateVersion: 3,
+                capVersion: 3,
                 lender: 'VBSP',
                 occurredOn: '2023-06-01',
               },

@@ -7,8 +7,10 @@ import {
   type DomainErrorCode,
   decide,
   type HouseholdCommand,
+  loadInto,
   parseUnitsCsv,
   replay,
+  SHIPPED_RULE_BOOK,
 } from '../src/index.js';
 import {
   assessCommand,
@@ -92,6 +94,24 @@ const scenarios: Record<DomainErrorCode, () => unknown> = {
   LIST_YEAR_OUT_OF_RANGE: classify({ listYear: 2030 }),
   LIST_YEAR_REQUIRED: classify({ reviewType: 'periodic', effectiveDate: '2026-01-10' }),
   BASELINE_NOT_FIRST: on(poor(), assessCommand({ reviewType: 'baseline', listYear: 2023 })),
+  UNKNOWN_LOAN_PROGRAMME: on(poor(), supportCommand(poorLoan({ programme: 'gold_bars' }))),
+  UNKNOWN_PROGRAMME_COMPONENT: on(
+    registered(),
+    supportCommand({ kind: 'housing', support: 'new', valueVnd: 1, component: 'DA99', occurredAt: '2023-02-01' }),
+  ),
+  COMPONENT_NOT_VALID_ON_DATE: on(
+    registered(),
+    supportCommand({ kind: 'housing', support: 'new', valueVnd: 1, component: 'NTP26-05', occurredAt: '2023-02-01' }),
+  ),
+  NO_RULES_IN_FORCE: () => SHIPPED_RULE_BOOK.on('1999-12-31'),
+  RULES_INVALID: () =>
+    loadInto(SHIPPED_RULE_BOOK, {
+      id: 'bad-rates',
+      title: 'rates of a programme nobody has',
+      effectiveFrom: '2027-01-01',
+      reason: 'test',
+      loanRates: [{ programme: 'gold_bars', annualRatePercent: 5, basis: 'none' }],
+    }),
   NO_STANDARD_FOR_LIST_YEAR: classify({ effectiveDate: '2035-01-01' }),
   FLAG_ALREADY_SET: on(
     build([

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DECIDE_CONTEXT, type DecideContext, type LoanCap } from '../src/index.js';
+import { DEFAULT_DECIDE_CONTEXT, type DecideContext, type LoanCap, SHIPPED_RULE_BOOK } from '../src/index.js';
+
+/** The shipped rules with the poor-household caps replaced (a rule version loaded after them). */
+const withCaps = (loanCaps: LoanCap[]) =>
+  SHIPPED_RULE_BOOK.with({
+    id: 'test-caps',
+    title: 'caps for a test',
+    effectiveFrom: '2000-01-01',
+    reason: 'test',
+    loanCaps,
+  });
+
 import {
   assessCommand,
   build,
@@ -36,7 +47,10 @@ describe('loans', () => {
             annualRatePercent: 6.6,
             lender: 'VBSP',
             purpose: 'Buy a cow',
-            project: 'DA2',
+            component: 'DA2',
+            componentVersion: 4,
+            rateVersion: 3,
+            capVersion: 3,
             occurredOn: '2023-06-01',
           },
         },
@@ -127,7 +141,7 @@ describe('loans', () => {
       { programme: 'poor_household', validTo: '2024-06-30', maxAmountVnd: 50_000_000, basis: 'old cap' },
       { programme: 'poor_household', validFrom: '2024-07-01', maxAmountVnd: 80_000_000, basis: 'new cap' },
     ];
-    const context: DecideContext = { ...DEFAULT_DECIDE_CONTEXT, loanCaps: caps };
+    const context: DecideContext = { ...DEFAULT_DECIDE_CONTEXT, rules: withCaps(caps) };
     const loan = (amountVnd: number, occurredAt: string) => supportCommand(poorLoan({ amountVnd, occurredAt }));
     given(poor(), context)
       .when(loan(50_000_000, '2024-06-30'))
@@ -142,7 +156,10 @@ describe('loans', () => {
   });
 
   it('holds an uncapped term to LOAN_LIMITS only', () =>
-    given(poor(), { ...DEFAULT_DECIDE_CONTEXT, loanCaps: [] })
+    given(poor(), {
+      ...DEFAULT_DECIDE_CONTEXT,
+      rules: withCaps([{ programme: 'poor_household', maxAmountVnd: 100_000_000, basis: 'an amount cap only' }]),
+    })
       .when(supportCommand(poorLoan({ termMonths: 240 })))
       .thenMatch([{ data: { termMonths: 240 } }]));
 

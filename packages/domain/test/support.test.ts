@@ -36,7 +36,7 @@ describe('training', () => {
     course: 'Motorbike repair',
     provider: 'District vocational centre',
     costVnd: 3_000_000,
-    project: 'DA4',
+    component: 'DA4',
     occurredAt: '2023-07-01',
   });
   const enrolled = () => build([registerCommand(), enrol]).history;
@@ -52,7 +52,8 @@ describe('training', () => {
             course: 'Motorbike repair',
             provider: 'District vocational centre',
             costVnd: 3_000_000,
-            project: 'DA4',
+            component: 'DA4',
+            componentVersion: 4,
             occurredOn: '2023-07-01',
           },
         },
@@ -184,7 +185,8 @@ describe('other support actions', () => {
             modelType: 'aquaculture',
             valueVnd: 28_000_000,
             group: { name: 'Tổ hợp tác nuôi cá', householdCount: 30 },
-            project: 'DA2',
+            component: 'DA2',
+            componentVersion: 4,
             occurredOn: '2023-09-01',
           },
         },
@@ -274,7 +276,13 @@ describe('other support actions', () => {
       .then([
         {
           type: 'HousingSupported',
-          data: { support: 'new', valueVnd: 40_000_000, project: 'DA5', occurredOn: '2023-04-01' },
+          data: {
+            support: 'new',
+            valueVnd: 40_000_000,
+            component: 'DA5',
+            componentVersion: 4,
+            occurredOn: '2023-04-01',
+          },
         },
       ]));
 

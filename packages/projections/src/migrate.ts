@@ -6,6 +6,7 @@ import * as reviewHistory from './migrations/2026-11-22T1200-review-history.js';
 import * as foldLogLz4 from './migrations/2026-11-30T1000-fold-log-lz4.js';
 import * as dropFoldLog from './migrations/2026-12-01T1000-drop-fold-log.js';
 import * as listMovements from './migrations/2026-12-06T1000-list-movements.js';
+import * as reviewInputs from './migrations/2026-12-06T1100-review-inputs.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-22T0910-household-status': householdStatus,
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1000-fold-log-lz4': foldLogLz4,
   '2026-12-01T1000-drop-fold-log': dropFoldLog,
   '2026-12-06T1000-list-movements': listMovements,
+  '2026-12-06T1100-review-inputs': reviewInputs,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

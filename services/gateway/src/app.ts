@@ -24,6 +24,7 @@ import { auditRoutes } from './routes/audit.js';
 import { commandRoutes } from './routes/commands.js';
 import { healthRoutes } from './routes/health.js';
 import { householdRoutes } from './routes/households.js';
+import { ruleRoutes } from './routes/rules.js';
 
 /** Households whose decider state a gateway keeps (a few KB each): a busy commune's worth. */
 const COMMAND_STATE_CACHE_SIZE = 10_000;
@@ -125,6 +126,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await v1.register(commandRoutes);
     await v1.register(auditRoutes);
     await v1.register(adminRoutes);
+    await v1.register(ruleRoutes);
     await v1.register(analyticsRoutes);
     await v1.register(analyticsTableRoutes);
   });

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { migrateEventStore, PostgresEventStore } from '@benvung/event-store';
 import { allProjections, createReadModelDb, migrateReadModels, Projector, projectionLags } from '@benvung/projections';
+import { RuleBookCache } from '@benvung/rules';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { buildApp } from './app.js';
@@ -40,10 +41,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     onPoolError,
   });
   const db = createReadModelDb(databaseUrl, { max: config.DB_POOL_SIZE, onPoolError });
+  let rules: RuleBookCache;
   try {
     await migrateEventStore(store.pool);
     await migrateReadModels(db);
     await migrateGatewayTables(db);
+    // Records the release's rule files the store lacks, then reads every version.
+    rules = await RuleBookCache.open(store);
   } catch (err) {
     await store.close();
     await db.destroy();
@@ -62,6 +66,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     deps: {
       store,
       readModels: db,
+      rules,
       db: db.withTables<GatewayTables>(),
       ...(projector ? { projector } : {}),
       projectionLag: () =>

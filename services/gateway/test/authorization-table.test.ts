@@ -6,7 +6,8 @@ import { type RunningGateway, startGateway, tokenFor } from './helpers.js';
  * Every route × every role × inside / outside the caller's units. The table is the policy: a route
  * missing here, or here but not in the app, fails the first test, so no route escapes the check.
  */
-type Kind = 'household' | 'create' | 'collection' | 'admin' | 'analytics';
+/** `reference`: data every allowed role reads whole (rules), or a listing filtered to the caller's units. */
+type Kind = 'household' | 'create' | 'collection' | 'admin' | 'analytics' | 'reference';
 interface Rule {
   roles: readonly Role[];
   kind: Kind;
@@ -69,6 +70,17 @@ const POLICY: Record<string, Rule> = {
   'GET /v1/analytics/cohorts': R(['analyst'], 'analytics'),
   'GET /v1/analytics/transitions': R(['analyst'], 'analytics'),
   'GET /v1/analytics/units/:code': R(['analyst'], 'analytics'),
+  'GET /v1/rules': R(['case_worker', 'supervisor', 'auditor', 'analyst', 'admin'], 'reference'),
+  'GET /v1/rules/:version/affected-reviews': R(['supervisor', 'admin'], 'reference'),
+  'GET /v1/admin/rules': R(['admin'], 'admin'),
+  'GET /v1/admin/rules/:version': R(['admin'], 'admin'),
+  'POST /v1/admin/rules': R(['admin'], 'admin', () => ({
+    id: 'student-rate-2030',
+    title: 'Student loan rate from 2030',
+    effectiveFrom: '2030-01-01',
+    reason: 'authorization test',
+    loanRates: [{ programme: 'student', validFrom: '2030-01-01', annualRatePercent: 6.6, basis: 'test' }],
+  })),
 };
 const ROLES: Role[] = ['case_worker', 'supervisor', 'auditor', 'analyst', 'admin'];
 
@@ -132,18 +144,19 @@ describe('authorization table', () => {
       it(`${route} as ${role}: ${allowed ? 'inside → allowed, outside → hidden or refused' : 'refused (403)'}`, async () => {
         const [method, path] = route.split(' ') as [string, string];
         const target = rule.kind === 'household' ? await household() : { id: '', eventId: '' };
-        const url = path.replace(':id', target.id).replace(':code', '96');
+        const url = path.replace(':id', target.id).replace(':code', '96').replace(':version', '1');
         // Analytics routes name their unit in the query, except the one that names it in the path.
         const unitQuery = rule.kind === 'analytics' && !path.includes(':code') ? '?unitCode=96' : '';
         const body = rule.body?.({ eventId: target.eventId });
-        const insideUnits = rule.kind === 'admin' ? [] : ['96'];
+        const unscoped = rule.kind === 'admin' || rule.kind === 'reference';
+        const insideUnits = unscoped ? [] : ['96'];
         const inside = await call(method, `${url}${unitQuery}`, await tokenFor(role, insideUnits), body);
         if (!allowed) {
           expect(inside.statusCode, inside.body).toBe(403);
           return;
         }
         expect(inside.statusCode, inside.body).toBeLessThan(300);
-        if (rule.kind === 'admin') return;
+        if (unscoped) return;
         const outsideToken = await tokenFor(role, ['86']);
         const outsideUrl =
           rule.kind === 'analytics' ? `${url}${unitQuery}` : rule.kind === 'collection' ? `${url}?unitCode=96001` : url;

@@ -42,6 +42,9 @@ export const DOMAIN_ERROR_CODES = {
   LOAN_RATE_MISMATCH: 'validation',
   LOAN_RATE_OUT_OF_RANGE: 'validation',
   LOAN_PROGRAMME_NOT_ELIGIBLE: 'illegal_state',
+  UNKNOWN_LOAN_PROGRAMME: 'validation',
+  UNKNOWN_PROGRAMME_COMPONENT: 'validation',
+  COMPONENT_NOT_VALID_ON_DATE: 'validation',
   NOT_NEWLY_ESCAPED: 'illegal_state',
   REPAYMENT_EXCEEDS_OUTSTANDING: 'validation',
   TRAINING_ALREADY_RECORDED: 'illegal_state',
@@ -57,6 +60,9 @@ export const DOMAIN_ERROR_CODES = {
   AMENDMENT_TYPE_MISMATCH: 'validation',
   AMENDMENT_CHANGES_IDENTITY: 'validation',
   AMENDMENT_OUT_OF_ORDER: 'validation',
+  // rule versions
+  NO_RULES_IN_FORCE: 'validation',
+  RULES_INVALID: 'validation',
 } as const satisfies Record<string, Exclude<DomainError['kind'], 'conflict'>>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

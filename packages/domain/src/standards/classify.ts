@@ -23,6 +23,8 @@ export interface ClassifyInput {
 /** The outcome of a review under the standard its list year selects. */
 export interface ClassificationResult {
   standardId: string;
+  /** The rule version that supplied the standard, when the data is versioned (a rule book's). */
+  standardVersion: number | undefined;
   listYear: number;
   classification: ListClassification;
   /** True for a non-poor household whose income lies in the standard's average-living band. */
@@ -31,6 +33,29 @@ export interface ClassificationResult {
   deprivationCount: number;
   /** Human-readable steps of the decision, for case workers and auditors. */
   reasons: string[];
+  /**
+   * The unconfirmed parts of the standard this classification depended on (the line, the rule that
+   * applied, the band, an indicator the household was found deprived in). Empty once confirmed.
+   */
+  unverified: string[];
+}
+
+/** What of the standard an outcome rests on that is marked unverified. */
+function unverifiedParts(
+  standard: PovertyStandard,
+  classification: ListClassification,
+  underLine: boolean,
+  deprivations: readonly string[],
+): string[] {
+  const parts = standard.unverified ?? {};
+  const notes: Array<string | undefined> = [parts.incomeLine];
+  if (underLine) notes.push(classification === 'poor' ? parts.poorRule : parts.nearPoorRule);
+  if (classification === 'non_poor') notes.push(parts.averageLivingBand);
+  for (const code of deprivations) {
+    const verify = standard.indicators.find((i) => i.code === code)?.verify;
+    if (verify) notes.push(`${code}: ${verify}`);
+  }
+  return notes.filter((n): n is string => n !== undefined);
 }
 
 const vnd = (n: number) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} VND`;
@@ -114,9 +139,11 @@ export function classifyHousehold(
   const standard = standardForListYear(listYear, data.standards);
   checkDeprivations(standard, input.deprivations);
 
+  const version = 'version' in standard && typeof standard.version === 'number' ? standard.version : undefined;
   const reasons = [
     `${input.reviewType} review effective ${input.effectiveDate} decides the lists of ${listYear}: ` +
-      `standard ${standard.id} (${standard.legalBasis[0] ?? 'no legal basis recorded'})`,
+      `standard ${standard.id}${version !== undefined ? ` (rules version ${version})` : ''} ` +
+      `(${standard.legalBasis[0] ?? 'no legal basis recorded'})`,
   ];
   const classification = classifyUnder(standard, input.area, income, input.deprivations.length, reasons);
   const band = standard.averageLivingBand[input.area];
@@ -124,13 +151,18 @@ export function classifyHousehold(
   if (averageLivingBand) {
     reasons.push(`average-living band (${input.area}: above ${vnd(band.above)} up to ${vnd(band.upTo)})`);
   }
+  const underLine = income <= standard.incomeLine[input.area] || classification !== 'non_poor';
+  const unverified = unverifiedParts(standard, classification, underLine, input.deprivations);
+  for (const note of unverified) reasons.push(`[unverified] ${note}`);
   return {
     standardId: standard.id,
+    standardVersion: version,
     listYear,
     classification,
     averageLivingBand,
     incomeLineVnd: standard.incomeLine[input.area],
     deprivationCount: input.deprivations.length,
     reasons,
+    unverified,
   };
 }

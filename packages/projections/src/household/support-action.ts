@@ -17,7 +17,7 @@ export interface SupportAction {
 
 const provided = (
   kind: SupportKind,
-  d: { occurredOn: string; project?: string | undefined },
+  d: { occurredOn: string; component?: string | undefined; project?: string | undefined },
   amountVnd: number | undefined,
 ): SupportAction => ({
   kind,
@@ -26,7 +26,7 @@ const provided = (
   occurredOn: d.occurredOn,
   amountVnd: amountVnd ?? null,
   programme: null,
-  project: d.project ?? null,
+  project: d.component ?? d.project ?? null,
   reference: null,
 });
 
@@ -57,7 +57,7 @@ export function supportActionOf(event: HouseholdEvent): SupportAction | undefine
         occurredOn: d.occurredOn,
         amountVnd: d.amountVnd,
         programme: d.programme,
-        project: d.project ?? null,
+        project: d.component ?? d.project ?? null,
         reference: d.loanId,
       };
     }
@@ -76,7 +76,7 @@ export function supportActionOf(event: HouseholdEvent): SupportAction | undefine
         occurredOn: d.occurredOn,
         amountVnd: d.costVnd ?? null,
         programme: null,
-        project: d.project ?? null,
+        project: d.component ?? d.project ?? null,
         reference: d.trainingId,
       };
     }

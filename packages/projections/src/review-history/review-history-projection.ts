@@ -1,6 +1,6 @@
 import { decodeHouseholdEvent, HouseholdAssessed } from '@benvung/domain';
 import type { RecordedEvent } from '@benvung/event-store';
-import type { RawBuilder, Transaction } from 'kysely';
+import { type RawBuilder, sql, type Transaction } from 'kysely';
 import { householdIdOf } from '../household/decode.js';
 import type { Projection } from '../runtime/projection.js';
 import { decodeOrReject } from '../runtime/rejected-event.js';
@@ -17,6 +17,11 @@ const ReviewFields = HouseholdAssessed.shape.data.pick({
   effectiveDate: true,
   listYear: true,
   classification: true,
+  area: true,
+  incomePerCapitaVnd: true,
+  deprivations: true,
+  standardId: true,
+  standardVersion: true,
 });
 
 const REVIEW_HISTORY: BulkTable<NewReviewHistory> = {
@@ -29,12 +34,32 @@ const REVIEW_HISTORY: BulkTable<NewReviewHistory> = {
     ['effective_date', 'date'],
     ['list_year', 'integer'],
     ['classification', 'text'],
+    ['area', 'text'],
+    ['income_per_capita_vnd', 'bigint'],
+    ['deprivations', 'json'],
+    ['standard_id', 'text'],
+    ['standard_version', 'integer'],
     ['voided', 'boolean'],
   ],
   key: ['household_id', 'event_id'],
 };
 
 type Apply = Projection['apply'];
+
+/** What a review measured and the standard it was decided under, as the table keeps them. */
+const measured = (d: {
+  area: 'rural' | 'urban';
+  incomePerCapitaVnd: number;
+  deprivations: string[];
+  standardId: string;
+  standardVersion?: number | undefined;
+}) => ({
+  area: d.area,
+  income_per_capita_vnd: d.incomePerCapitaVnd,
+  deprivations: d.deprivations,
+  standard_id: d.standardId,
+  standard_version: d.standardVersion ?? null,
+});
 type InsertReviews = (rows: readonly NewReviewHistory[]) => RawBuilder<unknown>;
 
 /** Live, a batch may be seen again: a review already stored is left as it is (no row counted twice). */
@@ -64,6 +89,7 @@ function applyWith(insert: InsertReviews): Apply {
           effective_date: review.effectiveDate,
           list_year: review.listYear,
           classification: review.classification,
+          ...measured(review),
           voided: false,
         });
         continue;
@@ -87,6 +113,9 @@ function applyWith(insert: InsertReviews): Apply {
             effective_date: d.effectiveDate,
             list_year: d.listYear,
             classification: d.classification,
+            ...measured(d),
+            // A JS array would be sent as a PostgreSQL array; the column is JSON.
+            deprivations: sql<string[]>`${JSON.stringify(d.deprivations)}::jsonb`,
           })
           .where('household_id', '=', householdId)
           .where('event_id', '=', event.data.eventId)
@@ -105,7 +134,7 @@ function applyWith(insert: InsertReviews): Apply {
  */
 export const reviewHistoryProjection: Projection = {
   name: 'review_history',
-  version: 1,
+  version: 2,
   eventTypes: ['HouseholdAssessed', 'EventVoided', 'EventAmended'],
   tables: ['review_history'],
   apply: applyWith(insertUnlessStored),

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { ColumnType, Insertable, Selectable } from 'kysely';
 
 /**
  * Every review of every household as recorded, as it counts now (amended data, voided flag). Not its
@@ -13,6 +13,14 @@ export interface ReviewHistoryTable {
   effective_date: string;
   list_year: number;
   classification: 'poor' | 'near_poor' | 'non_poor';
+  area: 'rural' | 'urban';
+  /** int8: node-postgres returns it as a string. */
+  income_per_capita_vnd: ColumnType<string, number, number>;
+  /** The deprivation indicator codes the review found. */
+  deprivations: ColumnType<string[], string[], string[]>;
+  standard_id: string;
+  /** The rule version that supplied the standard (null for reviews recorded before rules were versioned). */
+  standard_version: number | null;
   voided: boolean;
 }
 

@@ -26,6 +26,7 @@ export async function runHouseholdCommand(
 ): Promise<void> {
   const occurredOn = spec.occurredOn ?? today();
   await respondToCommand(app, request, reply, async (ctx) => {
+    const rules = await app.deps.rules.current();
     const result = await app.commandQueue.run(spec.householdId, () =>
       executeHouseholdCommand(app.deps.store, spec.householdId, spec.command, {
         ...ctx,
@@ -33,6 +34,7 @@ export async function runHouseholdCommand(
         correlationId: request.id,
         occurredAt: new Date(`${occurredOn}T00:00:00Z`),
         stateCache: app.householdStates,
+        rules,
         authorize: (state) => {
           if (state.status !== 'unregistered' && !inScope(request.units, state.unitCode, app.geography.covers)) {
             throw householdNotFound();

@@ -1,5 +1,6 @@
 import {
   type Actor,
+  DEFAULT_DECIDE_CONTEXT,
   decide,
   decodeHouseholdEnvelope,
   encodeHouseholdEvent,
@@ -9,6 +10,7 @@ import {
   type HouseholdState,
   householdStreamId,
   initialState,
+  type RuleBook,
 } from '@benvung/domain';
 import { ConcurrencyError, type EventStore, StreamNotFoundError } from '@benvung/event-store';
 import type { HouseholdStateCache } from './household-state-cache.js';
@@ -29,6 +31,8 @@ export interface CommandContext {
   eventId?: (index: number) => string;
   /** Recently commanded households' states: only newer events are read. */
   stateCache?: HouseholdStateCache;
+  /** The rule book to decide with (the rules stream's); the shipped rules when omitted. */
+  rules?: RuleBook;
 }
 
 export interface CommandResult {
@@ -80,7 +84,7 @@ export async function executeHouseholdCommand(
     if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== version) {
       throw new ConcurrencyError(householdStreamId(householdId), ctx.expectedVersion, version);
     }
-    const events = decide(command, state);
+    const events = decide(command, state, ctx.rules ? { ...DEFAULT_DECIDE_CONTEXT, rules: ctx.rules } : undefined);
     try {
       const result = await store.appendToStream(
         householdStreamId(householdId),

@@ -1,5 +1,6 @@
 import type { EventStore } from '@benvung/event-store';
 import type { ProjectionLag, Projector, ReadModelDatabase } from '@benvung/projections';
+import type { RuleBookCache } from '@benvung/rules';
 import type { Kysely } from 'kysely';
 import type { GatewayDb } from '../persistence/tables.js';
 
@@ -7,6 +8,8 @@ import type { GatewayDb } from '../persistence/tables.js';
 export interface GatewayDeps {
   store: EventStore;
   readModels: Kysely<ReadModelDatabase>;
+  /** The programme's rules (standards, loan rates and caps, programme components) by version and date. */
+  rules: RuleBookCache;
   /** The gateway's own tables (idempotency keys, access log), on the same pool as the read models. */
   db: GatewayDb;
   /** Present when projections run in this process; /ready reports on it. */

@@ -40,6 +40,10 @@ const supervisors = ['supervisor'] as const;
 const Assessed = Accepted.extend({
   classification: z.enum(['poor', 'near_poor', 'non_poor']),
   standardId: z.string(),
+  /** The rule version the standard came from. */
+  standardVersion: z.number().int().optional(),
+  /** Unconfirmed parts of the standard this classification rests on (empty once an admin confirms them). */
+  unverified: z.array(z.string()),
   transition: z.string(),
   listYear: z.number().int(),
   averageLivingBand: z.boolean(),
@@ -94,6 +98,8 @@ export const commandRoutes: FastifyPluginAsyncZod = async (app) => {
           return {
             classification: d.classification,
             standardId: d.standardId,
+            ...(d.standardVersion !== undefined ? { standardVersion: d.standardVersion } : {}),
+            unverified: d.unverified ?? [],
             transition: d.transition,
             listYear: d.listYear,
             averageLivingBand: d.averageLivingBand,

@@ -91,6 +91,7 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
       const householdId = body.householdId ?? (key ? idFromKey(request.actor.id, key) : randomUUID());
       const occurredOn = body.occurredAt ?? today();
       return respondToCommand(app, request, reply, async (ctx) => {
+        const rules = await app.deps.rules.current();
         const result = await app.commandQueue.run(householdId, () =>
           executeHouseholdCommand(
             app.deps.store,
@@ -111,6 +112,7 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
               actor: request.actor,
               correlationId: request.id,
               occurredAt: new Date(`${occurredOn}T00:00:00Z`),
+              rules,
             },
           ),
         );

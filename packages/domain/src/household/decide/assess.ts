@@ -31,6 +31,8 @@ export function assess(command: AssessHousehold, state: HouseholdState, ctx: Dec
       { effectiveDate: a.effectiveDate, previousEffectiveDate: previous.effectiveDate },
     );
   }
+  // The rules in force on the review's effective date: a version loaded later never changes it.
+  const rules = ctx.rules.on(a.effectiveDate);
   const result = classifyHousehold(
     {
       effectiveDate: a.effectiveDate,
@@ -40,7 +42,7 @@ export function assess(command: AssessHousehold, state: HouseholdState, ctx: Dec
       incomePerCapitaVnd: a.incomePerCapitaVnd,
       deprivations: a.deprivations,
     },
-    ctx.standards,
+    { standards: rules.standards, listYearRules: rules.listYearRules },
   );
   const transition = deriveTransition(
     household.classification,
@@ -60,11 +62,13 @@ export function assess(command: AssessHousehold, state: HouseholdState, ctx: Dec
       ...(a.approvedBy !== undefined ? { approvedBy: a.approvedBy } : {}),
       area: household.area,
       standardId: result.standardId,
+      ...(result.standardVersion !== undefined ? { standardVersion: result.standardVersion } : {}),
       classification: result.classification,
       averageLivingBand: result.averageLivingBand,
       previousClassification: household.classification,
       transition,
       reasons: result.reasons,
+      ...(result.unverified.length > 0 ? { unverified: result.unverified } : {}),
     },
   };
   const escaped = escapeOf(household.classification, result.classification);

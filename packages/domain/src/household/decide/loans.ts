@@ -1,22 +1,42 @@
 import type { z } from 'zod';
+import type { RuleSet, Versioned } from '../../rules/rule-book.js';
 import { domainError } from '../../shared/error-codes.js';
 import { assertNever } from '../../shared/exhaustive.js';
-import { type LoanCap, loanCapOn } from '../../standards/loan-caps.js';
-import { LOAN_LIMITS, loanProgramme, vbspRateOn } from '../../standards/loan-programmes.js';
+import {
+  LOAN_LIMITS,
+  type LoanCap,
+  type LoanProgramme,
+  loanCapOn,
+  loanProgramme,
+  vbspRateOn,
+} from '../../standards/loan-programmes.js';
 import type { HouseholdEvent } from '../events.js';
 import type { LoanInput } from '../inputs/support-action-input.js';
 import type { ActiveHousehold, LoanState } from '../state.js';
 import { classificationOn, newlyEscapedOn } from '../transitions.js';
 import type { DecideContext } from './context.js';
 import { checkAmount, checkNotBefore, checkOptionalAmount } from './guards.js';
+import { componentFields } from './programme-component.js';
 
 type LoanAction = z.infer<typeof LoanInput>;
 type Grant = Extract<LoanAction, { action: 'granted' }>;
 
 const isVbsp = (lender: string) => /^(vbsp|nhcsxh)$/i.test(lender.trim());
 
-function checkEligible(household: ActiveHousehold, input: Grant, ctx: DecideContext): void {
-  const eligibility = loanProgramme(input.programme, ctx.loanProgrammes)?.eligibility;
+/** The programme the loan names, in force among the rules of its date. */
+function programmeOf(input: Grant, rules: RuleSet): LoanProgramme {
+  const programme = loanProgramme(input.programme, rules.loanProgrammes);
+  if (!programme) {
+    throw domainError('UNKNOWN_LOAN_PROGRAMME', `no lending programme ${input.programme} on ${input.occurredAt}`, {
+      programme: input.programme,
+      allowed: rules.loanProgrammes.map((p) => p.id),
+    });
+  }
+  return programme;
+}
+
+function checkEligible(household: ActiveHousehold, input: Grant, programme: LoanProgramme): void {
+  const eligibility = programme.eligibility;
   if (eligibility === undefined) return;
   if (eligibility === 'newly_escaped') {
     if (!newlyEscapedOn(household, input.occurredAt)) {
@@ -38,9 +58,12 @@ function checkEligible(household: ActiveHousehold, input: Grant, ctx: DecideCont
   }
 }
 
-/** The rate the loan records: the VBSP table's where it has one (a different stated rate is refused). */
-function rateOf(input: Grant, ctx: DecideContext): number {
-  const table = isVbsp(input.lender) ? vbspRateOn(input.programme, input.occurredAt, ctx.loanRates) : undefined;
+/**
+ * The rate the loan records, and the rule version of the rate table it came from: the VBSP table's
+ * where it has one (a different stated rate is refused).
+ */
+function rateOf(input: Grant, rules: RuleSet): { rate: number; version: number | undefined } {
+  const table = isVbsp(input.lender) ? vbspRateOn(input.programme, input.occurredAt, rules.loanRates) : undefined;
   const stated = input.annualRatePercent;
   if (table && stated !== undefined && Math.abs(table.annualRatePercent - stated) > 1e-9) {
     throw domainError(
@@ -61,7 +84,7 @@ function rateOf(input: Grant, ctx: DecideContext): number {
       rate,
     });
   }
-  return rate;
+  return { rate, version: table?.version };
 }
 
 const vnd = (n: number) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} VND`;
@@ -98,10 +121,14 @@ function grant(household: ActiveHousehold, input: Grant, ctx: DecideContext): Ho
   if (household.loans[input.loanId]) {
     throw domainError('LOAN_ALREADY_RECORDED', `loan ${input.loanId} is already recorded`, { loanId: input.loanId });
   }
-  const cap = loanCapOn(input.programme, input.occurredAt, ctx.loanCaps);
+  // The rules in force on the loan's date: its programme, rate and cap.
+  const rules = ctx.rules.on(input.occurredAt);
+  const programme = programmeOf(input, rules);
+  const cap: Versioned<LoanCap> | undefined = loanCapOn(input.programme, input.occurredAt, rules.loanCaps);
   checkLoanAmount(input, cap);
   checkLoanTerm(input, cap);
-  checkEligible(household, input, ctx);
+  checkEligible(household, input, programme);
+  const rate = rateOf(input, rules);
   return {
     type: 'LoanGranted',
     data: {
@@ -109,10 +136,12 @@ function grant(household: ActiveHousehold, input: Grant, ctx: DecideContext): Ho
       programme: input.programme,
       amountVnd: input.amountVnd,
       termMonths: input.termMonths,
-      annualRatePercent: rateOf(input, ctx),
+      annualRatePercent: rate.rate,
+      ...(rate.version !== undefined ? { rateVersion: rate.version } : {}),
+      ...(cap ? { capVersion: cap.version } : {}),
       lender: input.lender,
       ...(input.purpose !== undefined ? { purpose: input.purpose } : {}),
-      ...(input.project !== undefined ? { project: input.project } : {}),
+      ...componentFields(input, rules),
       occurredOn: input.occurredAt,
     },
   };

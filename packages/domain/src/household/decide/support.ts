@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { RuleSet } from '../../rules/rule-book.js';
 import { domainError } from '../../shared/error-codes.js';
 import { assertNever } from '../../shared/exhaustive.js';
 import type { RecordSupportAction } from '../commands.js';
@@ -9,12 +10,17 @@ import type { ActiveHousehold, HouseholdState } from '../state.js';
 import type { DecideContext } from './context.js';
 import { checkAmount, checkCount, checkNotBefore, checkOptionalAmount, requireActive } from './guards.js';
 import { decideLoan } from './loans.js';
+import { componentFields } from './programme-component.js';
 
 const MAX = SUPPORT_LIMITS.maxValueVnd;
 const opt = <K extends string, V>(key: K, value: V | undefined) =>
   (value !== undefined ? { [key]: value } : {}) as Partial<Record<K, V>>;
 
-function decideTraining(household: ActiveHousehold, input: z.infer<typeof TrainingInput>): HouseholdEvent {
+function decideTraining(
+  household: ActiveHousehold,
+  input: z.infer<typeof TrainingInput>,
+  rules: RuleSet,
+): HouseholdEvent {
   if (input.stage === 'enrolled') {
     if (household.trainings[input.trainingId]) {
       throw domainError('TRAINING_ALREADY_RECORDED', `training ${input.trainingId} is already recorded`, {
@@ -30,7 +36,7 @@ function decideTraining(household: ActiveHousehold, input: z.infer<typeof Traini
         ...opt('provider', input.provider),
         ...opt('occupation', input.occupation),
         ...opt('costVnd', input.costVnd),
-        ...opt('project', input.project),
+        ...componentFields(input, rules),
         occurredOn: input.occurredAt,
       },
     };
@@ -66,11 +72,13 @@ function decideTraining(household: ActiveHousehold, input: z.infer<typeof Traini
 
 function decideAction(household: ActiveHousehold, command: RecordSupportAction, ctx: DecideContext): HouseholdEvent {
   const a = command.action;
+  // The rules in force on the action's date: its programme component, a loan's programme, rate and cap.
+  const rules = ctx.rules.on(a.occurredAt);
   switch (a.kind) {
     case 'loan':
       return decideLoan(household, a, ctx);
     case 'training':
-      return decideTraining(household, a);
+      return decideTraining(household, a, rules);
     case 'job_placement':
       checkOptionalAmount('monthlyWageVnd', a.monthlyWageVnd, SUPPORT_LIMITS.maxMonthlyWageVnd);
       return {
@@ -81,7 +89,7 @@ function decideAction(household: ActiveHousehold, command: RecordSupportAction, 
           ...opt('occupation', a.occupation),
           ...opt('country', a.country),
           ...opt('monthlyWageVnd', a.monthlyWageVnd),
-          ...opt('project', a.project),
+          ...componentFields(a, rules),
           occurredOn: a.occurredAt,
         },
       };
@@ -94,7 +102,7 @@ function decideAction(household: ActiveHousehold, command: RecordSupportAction, 
           modelType: a.modelType,
           valueVnd: a.valueVnd,
           ...opt('group', a.group),
-          ...opt('project', a.project),
+          ...componentFields(a, rules),
           occurredOn: a.occurredAt,
         },
       };
@@ -105,7 +113,7 @@ function decideAction(household: ActiveHousehold, command: RecordSupportAction, 
         data: {
           items: a.items,
           ...opt('valueVnd', a.valueVnd),
-          ...opt('project', a.project),
+          ...componentFields(a, rules),
           occurredOn: a.occurredAt,
         },
       };
@@ -135,7 +143,7 @@ function decideAction(household: ActiveHousehold, command: RecordSupportAction, 
       checkAmount('valueVnd', a.valueVnd, MAX);
       return {
         type: 'HousingSupported',
-        data: { support: a.support, valueVnd: a.valueVnd, ...opt('project', a.project), occurredOn: a.occurredAt },
+        data: { support: a.support, valueVnd: a.valueVnd, ...componentFields(a, rules), occurredOn: a.occurredAt },
       };
     case 'water_sanitation':
       checkOptionalAmount('valueVnd', a.valueVnd, MAX);
@@ -144,7 +152,7 @@ function decideAction(household: ActiveHousehold, command: RecordSupportAction, 
         data: {
           facility: a.facility,
           ...opt('valueVnd', a.valueVnd),
-          ...opt('project', a.project),
+          ...componentFields(a, rules),
           occurredOn: a.occurredAt,
         },
       };
@@ -155,7 +163,7 @@ function decideAction(household: ActiveHousehold, command: RecordSupportAction, 
         data: {
           description: a.description,
           ...opt('valueVnd', a.valueVnd),
-          ...opt('project', a.project),
+          ...componentFields(a, rules),
           occurredOn: a.occurredAt,
         },
       };

@@ -53,11 +53,15 @@ export const HouseholdAssessed = z.object({
     /** The area the lines were read for. */
     area: Area,
     standardId: z.string(),
+    /** The rule version that supplied the standard (absent on events recorded before rules were versioned). */
+    standardVersion: z.number().int().positive().optional(),
     classification: ListClassification,
     averageLivingBand: z.boolean(),
     previousClassification: z.enum(['unassessed', 'poor', 'near_poor', 'non_poor']),
     transition: Transition,
     reasons: z.array(z.string()),
+    /** The parts of the standard this classification depended on that were not yet confirmed. */
+    unverified: z.array(z.string()).optional(),
   }),
 });
 export type HouseholdAssessed = z.infer<typeof HouseholdAssessed>;

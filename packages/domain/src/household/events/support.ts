@@ -1,6 +1,18 @@
 import { z } from 'zod';
+import { ComponentCode } from '../../rules/schemas.js';
 import { LoanProgrammeId } from '../../standards/loan-programmes.js';
 import { IsoDate, NtpProject, ShortText, VndAmount } from '../values.js';
+
+/**
+ * The programme component funding a support action, as every support event records it: `component`
+ * (a code valid on the action's date, with the rule version it came from). Events recorded before
+ * components were rule data carry `project` (DA1–DA7 of the 2021–2025 programme) instead.
+ */
+const Funding = {
+  component: ComponentCode.optional(),
+  componentVersion: z.number().int().positive().optional(),
+  project: NtpProject.optional(),
+};
 
 /** A loan or training is followed up by the id it was recorded with (e.g. the lender's contract number). */
 export const SupportRef = z.string().trim().min(1).max(64);
@@ -14,9 +26,13 @@ export const LoanGranted = z.object({
     amountVnd: VndAmount,
     termMonths: z.number().int().positive(),
     annualRatePercent: z.number().positive(),
+    /** The rule version of the rate table the rate came from (absent for a stated rate without a table). */
+    rateVersion: z.number().int().positive().optional(),
+    /** The rule version of the cap the loan was held to. */
+    capVersion: z.number().int().positive().optional(),
     lender: ShortText,
     purpose: ShortText.optional(),
-    project: NtpProject.optional(),
+    ...Funding,
     occurredOn: IsoDate,
   }),
 });
@@ -58,7 +74,7 @@ export const TrainingEnrolled = z.object({
     provider: ShortText.optional(),
     occupation: ShortText.optional(),
     costVnd: VndAmount.optional(),
-    project: NtpProject.optional(),
+    ...Funding,
     occurredOn: IsoDate,
   }),
 });
@@ -98,7 +114,7 @@ export const JobPlaced = z.object({
     /** For labour export: the destination country. */
     country: ShortText.optional(),
     monthlyWageVnd: VndAmount.optional(),
-    project: NtpProject.optional(),
+    ...Funding,
     occurredOn: IsoDate,
   }),
 });
@@ -129,7 +145,7 @@ export const LivelihoodSupported = z.object({
     modelType: LivelihoodModelType,
     valueVnd: VndAmount,
     group: LivelihoodGroup.optional(),
-    project: NtpProject.optional(),
+    ...Funding,
     occurredOn: IsoDate,
   }),
 });
@@ -141,7 +157,7 @@ export const ProductionSupported = z.object({
   data: z.object({
     items: ShortText,
     valueVnd: VndAmount.optional(),
-    project: NtpProject.optional(),
+    ...Funding,
     occurredOn: IsoDate,
   }),
 });
@@ -160,7 +176,7 @@ export const HousingSupported = z.object({
   data: z.object({
     support: z.enum(['new', 'repair']),
     valueVnd: VndAmount,
-    project: NtpProject.optional(),
+    ...Funding,
     occurredOn: IsoDate,
   }),
 });
@@ -172,7 +188,7 @@ export const WaterSanitationSupported = z.object({
   data: z.object({
     facility: z.enum(['water', 'sanitation', 'water_and_sanitation']),
     valueVnd: VndAmount.optional(),
-    project: NtpProject.optional(),
+    ...Funding,
     occurredOn: IsoDate,
   }),
 });
@@ -184,7 +200,7 @@ export const OtherSupportProvided = z.object({
   data: z.object({
     description: ShortText,
     valueVnd: VndAmount.optional(),
-    project: NtpProject.optional(),
+    ...Funding,
     occurredOn: IsoDate,
   }),
 });

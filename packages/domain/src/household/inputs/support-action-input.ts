@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ComponentCode } from '../../rules/schemas.js';
 import { LoanProgrammeId } from '../../standards/loan-programmes.js';
 import { JobChannel, LivelihoodGroup, LivelihoodModelType, SupportRef } from '../events/support.js';
 import { IsoDate, NtpProject, ShortText, VndAmount } from '../values.js';
@@ -9,7 +10,13 @@ import { IsoDate, NtpProject, ShortText, VndAmount } from '../values.js';
  * discriminator for their follow-ups (`action`, `stage`), defaulting to the grant / enrolment.
  */
 
-const common = { occurredAt: IsoDate, project: NtpProject.optional() };
+const common = {
+  occurredAt: IsoDate,
+  /** The programme component funding it (DA1–DA7 until 2025; the 2026–2035 programme's from 2026). */
+  component: ComponentCode.optional(),
+  /** Before components were rule data: a 2021–2025 project (DA1–DA7). Read as `component`. */
+  project: NtpProject.optional(),
+};
 
 /** A loan granted (the default `action`). */
 export const LoanGrantInput = z.strictObject({
