@@ -20,6 +20,7 @@ export default defineConfig({
       project('embedded-pg', 'packages/embedded-pg'),
       project('testkit', 'packages/testkit'),
       project('event-store', 'packages/event-store'),
+      project('geography', 'packages/geography'),
       project('projections', 'packages/projections'),
       project('rules', 'packages/rules'),
       project('gateway', 'services/gateway'),

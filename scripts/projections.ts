@@ -5,9 +5,14 @@
  */
 import { openLocalDatabase } from '@benvung/embedded-pg';
 import { analyzeEventLog, migrateEventStore, PostgresEventStore } from '@benvung/event-store';
-import { allProjections, createReadModelDb, migrateReadModels, rebuildProjections } from '@benvung/projections';
+import { loadGeography } from '@benvung/geography';
+import { createAllProjections, createReadModelDb, migrateReadModels, rebuildProjections } from '@benvung/projections';
 import { SingleBar } from 'cli-progress';
 import { sql } from 'kysely';
+
+// The registry the live projector reads units from: the national lists, and the demo units with DEMO_UNITS.
+const demo = ['true', '1', 'yes'].includes(process.env.DEMO_UNITS ?? '');
+const allProjections = createAllProjections((await loadGeography({ demo })).registry);
 
 const usage = `usage: pnpm projections rebuild [${allProjections.map((p) => p.name).join('|')} ...]
        pnpm projections status`;

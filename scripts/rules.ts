@@ -16,29 +16,15 @@ import { migrateEventStore, PostgresEventStore } from '@benvung/event-store';
 import { createReadModelDb, migrateReadModels, type ReadModelDatabase } from '@benvung/projections';
 import { appendRuleVersion, listAffectedReviews, loadRuleBook } from '@benvung/rules';
 import type { Kysely } from 'kysely';
+import { takeFlag, takeOption, UsageError } from './lib/cli-args.js';
 
 const usage = `usage: pnpm rules list
        pnpm rules export [--date YYYY-MM-DD]
        pnpm rules load FILE [--dry-run] [--by NAME]
        pnpm rules affected VERSION [--limit N]`;
 
-/** A mistake of the caller: printed without a stack, exit code 2. */
-class UsageError extends Error {}
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const value = args[i + 1];
-  if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value\n${usage}`);
-  args.splice(i, 2);
-  return value;
-}
-
-function flag(args: string[], name: string): boolean {
-  const i = args.indexOf(name);
-  if (i >= 0) args.splice(i, 1);
-  return i >= 0;
-}
+const option = (args: string[], name: string) => takeOption(args, name, usage);
+const flag = takeFlag;
 
 /** The document in FILE, or every problem with it, one per line (path: message). */
 async function readDocument(file: string): Promise<RuleDocument> {

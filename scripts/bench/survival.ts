@@ -81,6 +81,7 @@ const runtime = await createRuntime({
     DB_POOL_SIZE: 4,
     RATE_LIMIT_PER_MINUTE: 0,
     CORS_ORIGINS: [],
+    DEMO_UNITS: true,
   },
   jwtSecret: secret,
   logger: pino({ level: 'warn' }),

@@ -70,12 +70,13 @@ describe('the start command', () => {
       expect(first.output()).toContain(`listening on ${url}`);
       // The start command generated a secret in its data directory; `pnpm token` signs with it too.
       const secret = await resolveJwtSecret(undefined, dataDir);
-      const auth = `Bearer ${await signToken(secret, { role: 'case_worker', units: ['44001'], sub: 'cw-test' })}`;
+      const auth = `Bearer ${await signToken(secret, { role: 'case_worker', units: ['96'], sub: 'cw-test' })}`;
       expect((await fetch(`${url}/v1/households/${crypto.randomUUID()}`)).status).toBe(401);
       const post = await fetch(`${url}/v1/households`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: auth },
-        body: JSON.stringify({ head: { fullName: 'Đỗ Văn Giang' }, memberCount: 3, area: 'rural', unitCode: '44001' }),
+        // A real commune of the national lists (Phường Bạc Liêu): its kind, a ward, makes the household urban.
+        body: JSON.stringify({ head: { fullName: 'Đỗ Văn Giang' }, memberCount: 3, unitCode: '31825' }),
       });
       expect(post.status).toBe(201);
       const { householdId } = (await post.json()) as { householdId: string };
@@ -94,7 +95,12 @@ describe('the start command', () => {
       await waitForHealth(url, 60_000);
       const again = await fetch(`${url}/v1/households/${householdId}`, { headers: { authorization: auth } });
       expect(again.status).toBe(200);
-      expect(await again.json()).toMatchObject({ householdId, headName: 'Đỗ Văn Giang', unitCode: '44001' });
+      expect(await again.json()).toMatchObject({
+        householdId,
+        headName: 'Đỗ Văn Giang',
+        unitCode: '31825',
+        area: 'urban',
+      });
       expect((await stop(second.child)).code).toBe(0);
     } finally {
       await rm(parent, { recursive: true, force: true });

@@ -3,7 +3,15 @@
  * as data. Pure: no clock, no randomness, no I/O.
  */
 
-export { parseCrosswalkCsv, parseCsv, parseUnitsCsv } from './geography/csv.js';
+export {
+  type CsvProblem,
+  parseConversionCsv,
+  parseCrosswalkCsv,
+  parseCsv,
+  parseUnitListCsv,
+  parseUnitsCsv,
+  type UnnumberedConversion,
+} from './geography/csv.js';
 export { DEMO_CROSSWALK, DEMO_UNITS } from './geography/data/demo-communes.js';
 export { PROVINCE_COUNTS, PROVINCE_CROSSWALK, PROVINCE_UNITS } from './geography/data/provinces.js';
 export { defaultUnitRegistry, unitAsOf, unitCovers } from './geography/default-registry.js';
@@ -11,14 +19,16 @@ export { createUnitRegistry, extendUnitRegistry, LATEST, type UnitRegistry } fro
 // geography
 export type { UnitLevel } from './geography/unit-code.js';
 export { UnitCode, unitLevel } from './geography/unit-code.js';
-export type { AdminUnit, CrosswalkEntry, UnitData } from './geography/units.js';
-export { DISTRICTS_ABOLISHED_ON, PROVINCE_MERGER_DATE } from './geography/units.js';
+export { applyUnitList, type UnitListChanges } from './geography/unit-list-update.js';
+export type { AdminUnit, CrosswalkEntry, UnitData, UnitKind } from './geography/units.js';
+export { areaOfKind, DISTRICTS_ABOLISHED_ON, PROVINCE_MERGER_DATE, UNIT_KINDS } from './geography/units.js';
 export type { EncodedHouseholdEvent } from './household/codec.js';
 export { decodeHouseholdEnvelope, decodeHouseholdEvent, encodeHouseholdEvent } from './household/codec.js';
 export * from './household/commands.js';
 export { DEFAULT_DECIDE_CONTEXT, type DecideContext } from './household/decide/context.js';
 export { decide } from './household/decide.js';
 export { householdDecider, householdStreamId, replay } from './household/decider.js';
+export { ETHNIC_GROUPS, EthnicityCode, ethnicGroupName, KINH } from './household/ethnicity.js';
 export * from './household/events.js';
 export { derive as deriveFromLog, type EvolveInput, evolve, stateBefore } from './household/evolve.js';
 export { isCorrection } from './household/facts.js';
@@ -58,6 +68,7 @@ export type { Decider } from './shared/decider.js';
 export { DOMAIN_ERROR_CODES, type DomainErrorCode, domainError } from './shared/error-codes.js';
 export * from './shared/errors.js';
 export { assertNever } from './shared/exhaustive.js';
+export { foldText } from './shared/fold-text.js';
 export {
   type ClassificationResult,
   type ClassifyInput,

@@ -27,6 +27,7 @@ describe('AssessHousehold', () => {
             decisionNo: '123/QĐ-UBND',
             approvedBy: 'Chủ tịch UBND xã',
             area: 'rural',
+            areaSource: 'stated',
             standardId: 'VN-2022-2026',
             standardVersion: 1,
             classification: 'poor',
@@ -35,6 +36,7 @@ describe('AssessHousehold', () => {
             transition: 'newly_poor',
             reasons: [
               'regular review effective 2023-05-15 decides the lists of 2023: standard VN-2022-2026 (rules version 1) (Decree 07/2021/NĐ-CP)',
+              'rural lines: area stated for commune 96101, whose kind sets none',
               'income 1,200,000 VND ≤ rural line 1,500,000 VND',
               '3 deprivation(s) ≥ 3: poor',
             ],

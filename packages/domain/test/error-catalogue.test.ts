@@ -18,6 +18,9 @@ import {
   escaped,
   eventId,
   HH,
+  memberCommand,
+  memberId,
+  nationalContext,
   OTHER_HH,
   poor,
   poorLoan,
@@ -28,6 +31,8 @@ import {
 
 const on = (history: ReturnType<typeof registered>, command: HouseholdCommand) => () =>
   decide(command, replay(history));
+const withMembers = () =>
+  build([registerCommand(), memberCommand(memberId(1), { relationship: 'head' }), memberCommand(memberId(2))]).history;
 const closed = () =>
   build([registerCommand(), { type: 'CloseHousehold', householdId: HH, reason: 'dissolved', occurredOn: '2023-02-01' }])
     .history;
@@ -82,7 +87,38 @@ const scenarios: Record<DomainErrorCode, () => unknown> = {
     occurredOn: '2024-01-01',
   }),
   COUNT_OUT_OF_RANGE: on([], registerCommand({ memberCount: 101 })),
-  UNIT_NOT_VALID_AT_DATE: on([], registerCommand({ unitCode: '95', occurredOn: '2026-01-01' })),
+  MEMBERS_ARE_LISTED: on(withMembers(), {
+    type: 'ChangeHouseholdMembers',
+    householdId: HH,
+    memberCount: 7,
+    occurredOn: '2024-01-01',
+  }),
+  MEMBER_ALREADY_LISTED: on(withMembers(), memberCommand(memberId(1))),
+  MEMBER_NOT_FOUND: on(withMembers(), {
+    type: 'RemoveHouseholdMember',
+    householdId: HH,
+    memberId: memberId(9),
+    reason: 'death',
+    occurredOn: '2024-01-01',
+  }),
+  HEAD_ALREADY_LISTED: on(withMembers(), memberCommand(memberId(3), { relationship: 'head' })),
+  LAST_MEMBER: on(build([registerCommand(), memberCommand(memberId(1))]).history, {
+    type: 'RemoveHouseholdMember',
+    householdId: HH,
+    memberId: memberId(1),
+    reason: 'death',
+    occurredOn: '2024-01-01',
+  }),
+  UNKNOWN_UNIT: on([], registerCommand({ unitCode: '99999' })),
+  UNIT_NOT_VALID_ON_DATE: on([], registerCommand({ unitCode: '96101', occurredOn: '2026-01-01' })),
+  UNIT_NOT_A_COMMUNE: on([], registerCommand({ unitCode: '96', occurredOn: '2026-01-01' })),
+  AREA_REQUIRED: on([], registerCommand({ area: undefined })),
+  AREA_OVERRIDE_NEEDS_REASON: () =>
+    decide(
+      registerCommand({ unitCode: '31825', area: 'rural', occurredOn: '2025-08-01' }),
+      replay([]),
+      nationalContext,
+    ),
   DISTRICT_LEVEL_ABOLISHED: on([], registerCommand({ unitCode: '001', occurredOn: '2026-01-01' })),
   UNIT_REGISTRY_INVALID: () =>
     createUnitRegistry({ units: [{ code: '1234', name: 'x', level: 'commune' }] as never, crosswalk: [] }),

@@ -22,6 +22,8 @@ describe('RegisterHousehold', () => {
             head: { fullName: 'Nguyễn Văn An', birthYear: 1970 },
             memberCount: 4,
             area: 'rural',
+            // A demo commune has no kind: the area is stated.
+            areaSource: 'stated',
             unitCode: '96101',
             village: 'Ấp 3',
             registeredOn: '2023-01-10',
@@ -31,10 +33,13 @@ describe('RegisterHousehold', () => {
     expect(state).toMatchObject({ status: 'active', classification: 'unassessed', version: 1, unitCode: '96101' });
   });
 
-  it('accepts a code the registry does not know (the shipped registry has provinces and demo communes)', () => {
+  it('refuses a code the registry does not know, and a unit that is no commune', () => {
     given()
-      .when(registerCommand({ unitCode: '31000' }))
-      .thenMatch([{ type: 'HouseholdRegistered' }]);
+      .when(registerCommand({ unitCode: '99999' }))
+      .thenThrows('UNKNOWN_UNIT');
+    given()
+      .when(registerCommand({ unitCode: '96' }))
+      .thenThrows('UNIT_NOT_A_COMMUNE');
   });
 
   it('refuses a second registration', () => {
@@ -44,14 +49,15 @@ describe('RegisterHousehold', () => {
   it('refuses an old commune code after it ended, naming the unit that holds it', () => {
     const error = given()
       .when(registerCommand({ unitCode: '95001', occurredOn: '2025-09-15' }))
-      .thenThrows('UNIT_NOT_VALID_AT_DATE');
-    expect(error.details).toMatchObject({ holder: '96002' });
+      .thenThrows('UNIT_NOT_VALID_ON_DATE');
+    expect(error.details).toMatchObject({ successors: [{ code: '96002' }] });
+    expect(error.message).toMatch(/its territory is now 96002/);
   });
 
   it('refuses a new commune code before it existed', () => {
     given()
       .when(registerCommand({ unitCode: '96001', occurredOn: '2025-06-30' }))
-      .thenThrows('UNIT_NOT_VALID_AT_DATE');
+      .thenThrows('UNIT_NOT_VALID_ON_DATE');
   });
 
   it('refuses a district code once districts were abolished', () => {
@@ -111,6 +117,7 @@ describe('MoveHousehold', () => {
             toUnitCode: '96002',
             village: 'Ấp 1',
             area: 'urban',
+            areaSource: 'stated',
             occurredOn: '2025-09-01',
           },
         },
@@ -129,7 +136,7 @@ describe('MoveHousehold', () => {
       .when(move('96101', { occurredOn: '2024-03-01' }))
       .thenThrows('NOTHING_CHANGED'));
   it('refuses a unit not valid on the day', () =>
-    given(registered()).when(move('96101')).thenThrows('UNIT_NOT_VALID_AT_DATE'));
+    given(registered()).when(move('96101')).thenThrows('UNIT_NOT_VALID_ON_DATE'));
   it('refuses a district after July 2025', () =>
     given(registered()).when(move('992')).thenThrows('DISTRICT_LEVEL_ABOLISHED'));
   it('refuses a closed household', () => given(closed()).when(move('96002')).thenThrows('HOUSEHOLD_CLOSED'));

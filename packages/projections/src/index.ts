@@ -1,4 +1,4 @@
-export { allProjections } from './all-projections.js';
+export { allProjections, createAllProjections } from './all-projections.js';
 export { createReadModelDb } from './db.js';
 export { type ListMovement, type ListSpell, listMovements } from './household/list-movements.js';
 export { UNIT_YEAR_COUNTS, type UnitYearCount } from './household/unit-year.js';
@@ -43,5 +43,7 @@ export type { ReviewHistoryRow, ReviewHistoryTable } from './tables/review-histo
 export type { SupportLedgerRow, SupportLedgerTable } from './tables/support-ledger.js';
 export type { UnitYearHouseholdsRow, UnitYearHouseholdsTable } from './tables/unit-year-households.js';
 export type { UnitYearStatsRow, UnitYearStatsTable } from './tables/unit-year-stats.js';
+export type { UnitsRow, UnitsTable } from './tables/units.js';
 export type { UnitYearHouseholds, UnitYearStatsQuery, UnitYearStatsWithRate } from './unit-year-stats/queries.js';
 export { LIST_BALANCE, listUnitYearStats, upsertUnitYearHouseholds } from './unit-year-stats/queries.js';
+export { syncUnitsTable } from './units/sync-units.js';

@@ -7,6 +7,8 @@ import * as foldLogLz4 from './migrations/2026-11-30T1000-fold-log-lz4.js';
 import * as dropFoldLog from './migrations/2026-12-01T1000-drop-fold-log.js';
 import * as listMovements from './migrations/2026-12-06T1000-list-movements.js';
 import * as reviewInputs from './migrations/2026-12-06T1100-review-inputs.js';
+import * as units from './migrations/2026-12-06T1200-units.js';
+import * as episodeEthnicity from './migrations/2026-12-06T1300-episode-ethnicity.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-22T0910-household-status': householdStatus,
@@ -17,6 +19,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T1000-drop-fold-log': dropFoldLog,
   '2026-12-06T1000-list-movements': listMovements,
   '2026-12-06T1100-review-inputs': reviewInputs,
+  '2026-12-06T1200-units': units,
+  '2026-12-06T1300-episode-ethnicity': episodeEthnicity,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -19,6 +19,7 @@ const runtime = await createRuntime({
     DB_POOL_SIZE: 20,
     RATE_LIMIT_PER_MINUTE: 0,
     CORS_ORIGINS: [],
+    DEMO_UNITS: true,
   },
   jwtSecret,
   logger: pino({ level: 'warn' }),

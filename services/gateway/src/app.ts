@@ -1,3 +1,5 @@
+import type { UnitRegistry } from '@benvung/domain';
+import type { GeographyService } from '@benvung/geography';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -9,7 +11,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { GatewayGeography } from './application/geography.js';
+import { type GatewayGeography, geographyFrom } from './application/geography.js';
 import { HouseholdStateCache } from './application/household-state-cache.js';
 import { KeyedMutex } from './application/keyed-mutex.js';
 import { authPlugin } from './plugins/auth.js';
@@ -24,7 +26,9 @@ import { auditRoutes } from './routes/audit.js';
 import { commandRoutes } from './routes/commands.js';
 import { healthRoutes } from './routes/health.js';
 import { householdRoutes } from './routes/households.js';
+import { memberRoutes } from './routes/members.js';
 import { ruleRoutes } from './routes/rules.js';
+import { unitRoutes } from './routes/units.js';
 
 /** Households whose decider state a gateway keeps (a few KB each): a busy commune's worth. */
 const COMMAND_STATE_CACHE_SIZE = 10_000;
@@ -36,7 +40,8 @@ export interface BuildAppOptions {
   /** Key of the keyed hash pseudonymising households in analytics exports. */
   pseudonymKey: Uint8Array;
   /** Geography: which unit codes a scope covers (a province its communes, old codes included). */
-  geography: GatewayGeography;
+  /** The unit registry (the national lists, and the lists loaded since) commands are decided with. */
+  geography: GeographyService;
   bodyLimitBytes?: number;
   rateLimitPerMinute?: number;
   corsOrigins?: readonly string[];
@@ -70,7 +75,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', options.deps);
-  app.decorate('geography', options.geography);
+  // Getters: a unit list loaded while the service runs replaces the registry for every later request.
+  const service = options.geography;
+  let geography = { registry: service.registry, view: geographyFrom(service.registry) };
+  const current = () => {
+    if (geography.registry !== service.registry)
+      geography = { registry: service.registry, view: geographyFrom(service.registry) };
+    return geography.view;
+  };
+  app.decorate('geographyService', service);
+  app.decorate('units', { getter: () => service.registry });
+  app.decorate('geography', { getter: current });
   app.decorate('commandQueue', new KeyedMutex());
   app.decorate('householdStates', new HouseholdStateCache(COMMAND_STATE_CACHE_SIZE));
   app.decorate('pseudonymKey', options.pseudonymKey);
@@ -124,9 +139,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     }
     await v1.register(householdRoutes);
     await v1.register(commandRoutes);
+    await v1.register(memberRoutes);
     await v1.register(auditRoutes);
     await v1.register(adminRoutes);
     await v1.register(ruleRoutes);
+    await v1.register(unitRoutes);
     await v1.register(analyticsRoutes);
     await v1.register(analyticsTableRoutes);
   });
@@ -136,6 +153,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 declare module 'fastify' {
   interface FastifyInstance {
     geography: GatewayGeography;
+    units: UnitRegistry;
+    geographyService: GeographyService;
     /** Serialises commands on the same household within this process. */
     commandQueue: KeyedMutex;
     /** Decider states of recently commanded households (no personal fields). */

@@ -28,6 +28,11 @@ export const GatewayConfig = z.object({
     .string()
     .min(MIN_SECRET_LENGTH, `AUTH_JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters`)
     .optional(),
+  /**
+   * Also serve the invented demo units (marked demo) beside the national lists: for data made by
+   * `pnpm seed`, and tests. Off for a real deployment.
+   */
+  DEMO_UNITS: boolFromEnv.default(false),
   /** Requests per minute per token (or per address before authentication); 0 turns the limit off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1200),
   /** Comma-separated origins allowed by CORS; empty means no cross-origin access. */

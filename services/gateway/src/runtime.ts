@@ -1,11 +1,18 @@
 import { createHmac } from 'node:crypto';
 import { migrateEventStore, PostgresEventStore } from '@benvung/event-store';
-import { allProjections, createReadModelDb, migrateReadModels, Projector, projectionLags } from '@benvung/projections';
+import { GeographyService } from '@benvung/geography';
+import {
+  createAllProjections,
+  createReadModelDb,
+  migrateReadModels,
+  Projector,
+  projectionLags,
+  syncUnitsTable,
+} from '@benvung/projections';
 import { RuleBookCache } from '@benvung/rules';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { buildApp } from './app.js';
-import { geographyFrom } from './application/geography.js';
 import type { GatewayConfig } from './config.js';
 import { migrateGatewayTables } from './persistence/migrate.js';
 import type { GatewayTables } from './persistence/tables.js';
@@ -21,7 +28,7 @@ export interface RuntimeOptions {
   databaseUrl: string;
   config: Pick<
     GatewayConfig,
-    'BODY_LIMIT_BYTES' | 'RUN_PROJECTOR' | 'DB_POOL_SIZE' | 'RATE_LIMIT_PER_MINUTE' | 'CORS_ORIGINS'
+    'BODY_LIMIT_BYTES' | 'RUN_PROJECTOR' | 'DB_POOL_SIZE' | 'RATE_LIMIT_PER_MINUTE' | 'CORS_ORIGINS' | 'DEMO_UNITS'
   >;
   jwtSecret: Uint8Array;
   /** Defaults to a key derived from the JWT secret (stable across restarts, secret like it). */
@@ -42,10 +49,15 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
   const db = createReadModelDb(databaseUrl, { max: config.DB_POOL_SIZE, onPoolError });
   let rules: RuleBookCache;
+  let geography: GeographyService;
   try {
     await migrateEventStore(store.pool);
     await migrateReadModels(db);
     await migrateGatewayTables(db);
+    // The national unit lists (and the demo units when asked) with the lists loaded since.
+    geography = await GeographyService.open(store, { demo: config.DEMO_UNITS });
+    for (const gap of geography.report.gaps) logger.info({ gap }, 'unit lists: known gap');
+    await syncUnitsTable(db, geography.registry.units);
     // Records the release's rule files the store lacks, then reads every version.
     rules = await RuleBookCache.open(store);
   } catch (err) {
@@ -53,11 +65,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     await db.destroy();
     throw err;
   }
+  const projections = createAllProjections(geography.registry);
   const projector = config.RUN_PROJECTOR
     ? new Projector({
         store,
         db,
-        projections: allProjections,
+        projections,
         onFailure: (name, err) => logger.error({ err, projection: name }, 'projection stopped'),
       })
     : undefined;
@@ -73,7 +86,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         projectionLags(
           store,
           db,
-          allProjections.map((p) => p.name),
+          projections.map((p) => p.name),
           new Date(),
         ),
     },
@@ -82,7 +95,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     corsOrigins: config.CORS_ORIGINS,
     jwtSecret: options.jwtSecret,
     pseudonymKey: options.pseudonymKey ?? derivePseudonymKey(options.jwtSecret),
-    geography: geographyFrom(),
+    geography,
     logger: logger as FastifyBaseLogger,
   });
   return {

@@ -21,6 +21,9 @@ const R = (roles: readonly Role[], kind: Kind, body?: Rule['body']): Rule => ({
 const readers: Role[] = ['case_worker', 'supervisor', 'auditor'];
 const workers: Role[] = ['case_worker', 'supervisor'];
 
+// A dry run of a unit list changes nothing the other cases rely on.
+const DRY_RUN: Record<string, string> = { 'POST /v1/admin/units/imports': '?dryRun=true' };
+
 const POLICY: Record<string, Rule> = {
   'POST /v1/households': R(workers, 'create', () => ({
     head: { fullName: 'Bùi Văn Tân' },
@@ -44,6 +47,15 @@ const POLICY: Record<string, Rule> = {
   })),
   'POST /v1/households/:id/notes': R(workers, 'household', () => ({ text: 'Home visit', occurredAt: '2023-05-03' })),
   'POST /v1/households/:id/members': R(workers, 'household', () => ({ memberCount: 6, occurredAt: '2023-05-04' })),
+  'GET /v1/households/:id/members': R(readers, 'household'),
+  'PATCH /v1/households/:id/members/:memberId': R(workers, 'household', () => ({
+    facts: { healthInsurance: true },
+    occurredAt: '2023-05-04',
+  })),
+  'POST /v1/households/:id/members/:memberId/removal': R(workers, 'household', () => ({
+    reason: 'moved_out',
+    occurredAt: '2023-05-04',
+  })),
   'POST /v1/households/:id/moves': R(workers, 'household', () => ({ toUnitCode: '96102', occurredAt: '2023-05-05' })),
   'POST /v1/households/:id/flags': R(['supervisor'], 'household', () => ({
     action: 'set',
@@ -72,6 +84,12 @@ const POLICY: Record<string, Rule> = {
   'GET /v1/analytics/units/:code': R(['analyst'], 'analytics'),
   'GET /v1/rules': R(['case_worker', 'supervisor', 'auditor', 'analyst', 'admin'], 'reference'),
   'GET /v1/rules/:version/affected-reviews': R(['supervisor', 'admin'], 'reference'),
+  'GET /v1/units': R(['case_worker', 'supervisor', 'auditor', 'analyst', 'admin'], 'reference'),
+  'GET /v1/admin/units/imports': R(['admin'], 'admin'),
+  'POST /v1/admin/units/imports': R(['admin'], 'admin', () => ({
+    effectiveOn: '2030-01-01',
+    csv: 'code,level,kind,name,parent_code\n96,province,province,Tỉnh Cà Mau,\n',
+  })),
   'GET /v1/admin/rules': R(['admin'], 'admin'),
   'GET /v1/admin/rules/:version': R(['admin'], 'admin'),
   'POST /v1/admin/rules': R(['admin'], 'admin', () => ({
@@ -102,8 +120,11 @@ async function call(method: string, url: string, token: string, body?: unknown, 
   return r;
 }
 
-/** A household in 96101 (an old Cà Mau commune) with a poor review: every command has something to act on. */
-async function household(): Promise<{ id: string; eventId: string }> {
+/**
+ * A household in 96101 (an old Cà Mau commune) with a poor review: every command has something to act
+ * on; with `members`, two listed members (the second is the one member routes act on).
+ */
+async function household(members = false): Promise<{ id: string; eventId: string; memberId: string }> {
   const token = await tokenFor('supervisor', ['96']);
   const reg = await call('POST', '/v1/households', token, {
     head: { fullName: 'Đinh Thị Mai' },
@@ -119,6 +140,20 @@ async function household(): Promise<{ id: string; eventId: string }> {
     incomePerCapitaVnd: 1_000_000,
     deprivations: ['water', 'sanitation', 'telecom'],
   });
+  const memberId = crypto.randomUUID();
+  if (members) {
+    for (const [mid, relationship] of [
+      [crypto.randomUUID(), 'head'],
+      [memberId, 'child'],
+    ] as const) {
+      await call('POST', `/v1/households/${id}/members`, token, {
+        memberId: mid,
+        person: { fullName: 'Đinh Văn Lực' },
+        facts: { sex: 'male', relationship },
+        occurredAt: '2023-02-01',
+      });
+    }
+  }
   const note = await call('POST', `/v1/households/${id}/notes`, token, {
     text: 'first visit',
     occurredAt: '2023-02-02',
@@ -129,7 +164,7 @@ async function household(): Promise<{ id: string; eventId: string }> {
   const history = JSON.parse((await call('GET', `/v1/households/${id}/history`, token)).body) as {
     events: Array<{ eventId: string; type: string }>;
   };
-  return { id, eventId: history.events.find((e) => e.type === 'NoteAdded')?.eventId ?? '' };
+  return { id, eventId: history.events.find((e) => e.type === 'NoteAdded')?.eventId ?? '', memberId };
 }
 
 describe('authorization table', () => {
@@ -143,14 +178,26 @@ describe('authorization table', () => {
       const allowed = rule.roles.includes(role);
       it(`${route} as ${role}: ${allowed ? 'inside → allowed, outside → hidden or refused' : 'refused (403)'}`, async () => {
         const [method, path] = route.split(' ') as [string, string];
-        const target = rule.kind === 'household' ? await household() : { id: '', eventId: '' };
-        const url = path.replace(':id', target.id).replace(':code', '96').replace(':version', '1');
+        const target =
+          rule.kind === 'household'
+            ? await household(path.includes(':memberId'))
+            : { id: '', eventId: '', memberId: '' };
+        const url = path
+          .replace(':id', target.id)
+          .replace(':memberId', target.memberId)
+          .replace(':code', '96')
+          .replace(':version', '1');
         // Analytics routes name their unit in the query, except the one that names it in the path.
         const unitQuery = rule.kind === 'analytics' && !path.includes(':code') ? '?unitCode=96' : '';
         const body = rule.body?.({ eventId: target.eventId });
         const unscoped = rule.kind === 'admin' || rule.kind === 'reference';
         const insideUnits = unscoped ? [] : ['96'];
-        const inside = await call(method, `${url}${unitQuery}`, await tokenFor(role, insideUnits), body);
+        const inside = await call(
+          method,
+          `${url}${unitQuery}${DRY_RUN[route] ?? ''}`,
+          await tokenFor(role, insideUnits),
+          body,
+        );
         if (!allowed) {
           expect(inside.statusCode, inside.body).toBe(403);
           return;

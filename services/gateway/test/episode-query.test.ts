@@ -28,6 +28,7 @@ const episode = (n: number, relapse: string | null, closed: string | null): Rela
   province_now: '96',
   unit_code_now: '96101',
   cohort: 2023,
+  head_ethnicity: null,
 });
 
 beforeAll(async () => {

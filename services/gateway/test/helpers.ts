@@ -35,6 +35,7 @@ export async function startGateway(overrides: { rateLimitPerMinute?: number } = 
       DB_POOL_SIZE: 5,
       RATE_LIMIT_PER_MINUTE: overrides.rateLimitPerMinute ?? 0,
       CORS_ORIGINS: [],
+      DEMO_UNITS: true,
     },
     jwtSecret: TEST_JWT_SECRET,
     logger: pino({ level: 'silent' }),
@@ -73,4 +74,20 @@ export async function postCreated(
   const json = (await r.json()) as Record<string, unknown>;
   if (r.status !== 201) throw new Error(`${path}: ${r.status} ${JSON.stringify(json)}`);
   return json;
+}
+
+/** A JSON request to a test gateway: its status and body, whatever the status. */
+export async function requestJson(
+  baseUrl: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: unknown,
+): Promise<{ status: number; type: string | null; body: Record<string, unknown> }> {
+  const r = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers,
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  return { status: r.status, type: r.headers.get('content-type'), body: (await r.json()) as Record<string, unknown> };
 }

@@ -41,6 +41,7 @@ describe('commands decided from cached state', () => {
         DB_POOL_SIZE: 2,
         RATE_LIMIT_PER_MINUTE: 0,
         CORS_ORIGINS: [],
+        DEMO_UNITS: true,
       },
       jwtSecret: TEST_JWT_SECRET,
       logger: pino({ level: 'silent' }),

@@ -1,7 +1,7 @@
 import { SHIPPED_RULE_BOOK } from '@benvung/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../src/application/today.js';
-import { authHeaders, postCreated, type RunningGateway, startGateway } from './helpers.js';
+import { authHeaders, postCreated, type RunningGateway, requestJson, startGateway } from './helpers.js';
 
 /**
  * Rules as versioned data over HTTP: an admin loads a version that takes effect from a date, commands
@@ -25,14 +25,8 @@ afterAll(async () => {
   await gw?.close();
 });
 
-const request = async (method: string, path: string, headers: Record<string, string>, body?: unknown) => {
-  const r = await fetch(`${gw.baseUrl}${path}`, {
-    method,
-    headers,
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: r.status, type: r.headers.get('content-type'), body: (await r.json()) as Record<string, unknown> };
-};
+const request = (method: string, path: string, headers: Record<string, string>, body?: unknown) =>
+  requestJson(gw.baseUrl, method, path, headers, body);
 
 /** A rural household of 96101, registered in 2023, reviewed poor: it may borrow as a poor household. */
 async function poorHousehold(): Promise<string> {

@@ -6,6 +6,11 @@ export const ProjectorConfig = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// connection string'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PROJECTOR_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** Also the demo units (as the gateway's DEMO_UNITS): both must read units from the same registry. */
+  DEMO_UNITS: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes'),
 });
 export type ProjectorConfig = z.infer<typeof ProjectorConfig>;
 

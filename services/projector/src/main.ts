@@ -10,6 +10,7 @@ async function main() {
   const worker = await startProjectorWorker({
     databaseUrl: config.DATABASE_URL,
     batchSize: config.PROJECTOR_BATCH_SIZE,
+    demoUnits: config.DEMO_UNITS,
     logger,
   });
   logger.info('projector running');

@@ -1,5 +1,6 @@
 import { migrateEventStore, PostgresEventStore } from '@benvung/event-store';
-import { allProjections, createReadModelDb, migrateReadModels, Projector } from '@benvung/projections';
+import { loadGeography } from '@benvung/geography';
+import { createAllProjections, createReadModelDb, migrateReadModels, Projector } from '@benvung/projections';
 import type { Logger } from 'pino';
 
 export interface ProjectorWorker {
@@ -12,7 +13,10 @@ export async function startProjectorWorker(options: {
   databaseUrl: string;
   batchSize: number;
   logger: Logger;
+  /** Read units from the national lists and the demo units (as the gateway does with DEMO_UNITS). */
+  demoUnits?: boolean;
 }): Promise<ProjectorWorker> {
+  const { registry } = await loadGeography({ demo: options.demoUnits ?? false });
   const store = new PostgresEventStore({ connectionString: options.databaseUrl });
   const db = createReadModelDb(options.databaseUrl);
   await migrateEventStore(store.pool);
@@ -20,7 +24,7 @@ export async function startProjectorWorker(options: {
   const projector = new Projector({
     store,
     db,
-    projections: allProjections,
+    projections: createAllProjections(registry),
     batchSize: options.batchSize,
     onFailure: (name, err) => options.logger.error({ err, projection: name }, 'projection stopped'),
   });

@@ -17,7 +17,13 @@ const main = new URL('../src/main.ts', import.meta.url).pathname;
 
 function startProjector(databaseUrl: string): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', main], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', PROJECTOR_BATCH_SIZE: '50' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'warn',
+      PROJECTOR_BATCH_SIZE: '50',
+      DEMO_UNITS: 'true',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }

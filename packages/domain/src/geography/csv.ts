@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { domainError } from '../shared/error-codes.js';
 import { UnitCode, unitLevel } from './unit-code.js';
-import type { AdminUnit, CrosswalkEntry } from './units.js';
+import { type AdminUnit, type CrosswalkEntry, UNIT_KINDS, type UnitKind } from './units.js';
 
 /**
  * Parses RFC 4180 CSV text (quoted fields, doubled quotes, CRLF or LF, an optional BOM) into rows.
@@ -124,4 +124,116 @@ export function parseCrosswalkCsv(text: string): CrosswalkEntry[] {
   return records(text, ['fromCode', 'toCode', 'effectiveOn']).map(({ line, values }) =>
     parseRow(CrosswalkRow, line, values),
   );
+}
+
+/** One thing wrong with a line of a unit list or conversion table. */
+export interface CsvProblem {
+  line: number;
+  column?: string | undefined;
+  message: string;
+}
+
+const NationalUnitRow = z.object({
+  code: UnitCode,
+  level: z.enum(['province', 'district', 'commune']),
+  kind: z.enum(UNIT_KINDS as [UnitKind, ...UnitKind[]]),
+  name: z.string().trim().min(1).max(200),
+  parent_code: z
+    .string()
+    .trim()
+    .transform((s) => (s === '' ? undefined : s))
+    .pipe(UnitCode.optional()),
+});
+
+/** Every line of a CSV as column → value, with the problems of its header (missing columns). */
+function table(text: string, required: readonly string[]) {
+  const [header, ...body] = parseCsv(text);
+  const names = (header ?? []).map((h) => h.trim());
+  const missing = required.filter((r) => !names.includes(r));
+  const rows = body.map((cells, index) => ({
+    line: index + 2,
+    values: Object.fromEntries(names.map((n, i) => [n, (cells[i] ?? '').normalize('NFC')])),
+  }));
+  return { rows, problems: missing.map((m): CsvProblem => ({ line: 1, column: m, message: `missing column ${m}` })) };
+}
+
+const issues = (line: number, error: z.ZodError): CsvProblem[] =>
+  error.issues.map((i) => ({ line, column: String(i.path[0] ?? ''), message: i.message }));
+
+/**
+ * Parses a national unit list (columns `code, level, kind, name, parent_code`, the format of the lists
+ * shipped in packages/geography/data) into unit versions valid over `validity`. Every problem is
+ * collected, with its line and column, rather than stopping at the first: a list is loaded whole or not.
+ */
+export function parseUnitListCsv(
+  text: string,
+  validity: { validFrom?: string; validTo?: string },
+): { units: AdminUnit[]; problems: CsvProblem[] } {
+  const { rows, problems } = table(text, ['code', 'level', 'kind', 'name', 'parent_code']);
+  const units: AdminUnit[] = [];
+  const seen = new Set<string>();
+  for (const { line, values } of rows) {
+    const parsed = NationalUnitRow.safeParse(values);
+    if (!parsed.success) {
+      problems.push(...issues(line, parsed.error));
+      continue;
+    }
+    const r = parsed.data;
+    if (unitLevel(r.code) !== r.level)
+      problems.push({ line, column: 'level', message: `${r.code} is not a ${r.level} code` });
+    if (seen.has(r.code)) problems.push({ line, column: 'code', message: `${r.code} is listed twice` });
+    seen.add(r.code);
+    units.push({
+      code: r.code,
+      name: r.name,
+      level: r.level,
+      kind: r.kind,
+      ...(r.parent_code !== undefined ? { parentCode: r.parent_code } : {}),
+      ...(validity.validFrom !== undefined ? { validFrom: validity.validFrom } : {}),
+      ...(validity.validTo !== undefined ? { validTo: validity.validTo } : {}),
+    });
+  }
+  return { units, problems };
+}
+
+const ConversionRow = z.object({
+  old_code: z
+    .string()
+    .trim()
+    .transform((s) => (s === '' ? undefined : s))
+    .pipe(UnitCode.optional()),
+  new_code: UnitCode,
+  relation: z.enum(['whole', 'part', 'unchanged', 'renamed', 'retyped', 'other']),
+  note: z.string().optional(),
+});
+
+/** A conversion row without an old unit (an unnumbered area joining a commune): reported, not an edge. */
+export interface UnnumberedConversion {
+  line: number;
+  newCode: string;
+  note: string;
+}
+
+/**
+ * Parses an official old → new conversion table (columns `old_code, old_level, new_code, relation,
+ * note`) into crosswalk rows effective on `effectiveOn`. A split commune has a `part` row per successor.
+ */
+export function parseConversionCsv(
+  text: string,
+  effectiveOn: string,
+): { rows: CrosswalkEntry[]; unnumbered: UnnumberedConversion[]; problems: CsvProblem[] } {
+  const { rows: lines, problems } = table(text, ['old_code', 'new_code', 'relation']);
+  const rows: CrosswalkEntry[] = [];
+  const unnumbered: UnnumberedConversion[] = [];
+  for (const { line, values } of lines) {
+    const parsed = ConversionRow.safeParse(values);
+    if (!parsed.success) {
+      problems.push(...issues(line, parsed.error));
+      continue;
+    }
+    const r = parsed.data;
+    if (r.old_code === undefined) unnumbered.push({ line, newCode: r.new_code, note: r.note ?? '' });
+    else rows.push({ fromCode: r.old_code, toCode: r.new_code, effectiveOn, relation: r.relation });
+  }
+  return { rows, unnumbered, problems };
 }

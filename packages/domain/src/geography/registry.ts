@@ -19,7 +19,14 @@ export interface UnitRegistry {
    * through the crosswalk (the lowest common ancestor of several successors), else its parent's, rolled
    * forward the same way. Undefined for an unknown code or a date before the code existed.
    */
-  unitAsOf(code: string, date: string): AdminUnit | undefined;
+  unitAsOf(code: string, date: string, recordedOn?: string): AdminUnit | undefined;
+  /**
+   * Every unit holding part of `code`'s territory on `date`: one for a unit merged whole, each
+   * successor of a split one (where `unitAsOf` answers their common ancestor). Empty when unknown.
+   * `recordedOn`: the date the code was recorded, which picks its version — a code kept across a
+   * reorganisation may name a larger unit after it (old 00025 went into 00008, 00025 and 00199).
+   */
+  successorsOn(code: string, date: string, recordedOn?: string): AdminUnit[];
   /** The units above one, nearest first, as they were while it was valid (or on `date`). */
   ancestors(unit: AdminUnit, date?: string): AdminUnit[];
   /**
@@ -75,6 +82,13 @@ export function createUnitRegistry(data: UnitData): UnitRegistry {
   // Open-started versions sort first: validFrom undefined means "since before our records".
   for (const list of byCode.values()) list.sort((a, b) => (a.validFrom ?? '').localeCompare(b.validFrom ?? ''));
   validate(byCode, data.crosswalk);
+  // Rows by old code: a national crosswalk has ten thousand of them, looked up on every roll-forward.
+  const rowsFrom = new Map<string, CrosswalkEntry[]>();
+  for (const row of data.crosswalk) {
+    const rows = rowsFrom.get(row.fromCode);
+    if (rows) rows.push(row);
+    else rowsFrom.set(row.fromCode, [row]);
+  }
 
   const versions = (code: string): readonly AdminUnit[] => byCode.get(code) ?? [];
 
@@ -102,25 +116,38 @@ export function createUnitRegistry(data: UnitData): UnitRegistry {
     return first?.find((candidate) => rest.every((chain) => chain.some((u) => sameVersion(u, candidate))));
   };
 
-  const rollForward = (unit: AdminUnit, date: string): AdminUnit | undefined => {
-    if (isValidOn(unit, date)) return unit;
-    if (unit.validTo === undefined || unit.validTo > date) return undefined;
+  /** The distinct units holding a version's territory on `date`, following every crosswalk row. */
+  const holdersOn = (unit: AdminUnit, date: string): AdminUnit[] => {
+    if (isValidOn(unit, date)) return [unit];
+    if (unit.validTo === undefined || unit.validTo > date) return [];
     const effectiveOn = addDays(unit.validTo, 1);
-    const holders = data.crosswalk
-      .filter((row) => row.fromCode === unit.code && row.effectiveOn === effectiveOn)
+    const holders = (rowsFrom.get(unit.code) ?? [])
+      .filter((row) => row.effectiveOn === effectiveOn)
       .map((row) => find(row.toCode, effectiveOn))
       .filter((u): u is AdminUnit => u !== undefined)
-      .map((u) => rollForward(u, date))
-      .filter((u): u is AdminUnit => u !== undefined);
+      .flatMap((u) => holdersOn(u, date));
     const distinct = holders.filter((u, i) => holders.findIndex((h) => sameVersion(h, u)) === i);
-    if (distinct.length === 1) return distinct[0];
-    if (distinct.length > 1) return lowestCommonAncestor(distinct, date);
+    if (distinct.length > 0) return distinct;
     const parent = parentOf(unit);
-    return parent ? rollForward(parent, date) : undefined;
+    return parent ? holdersOn(parent, date) : [];
   };
 
-  const unitAsOf = (code: string, date: string): AdminUnit | undefined => {
-    const start = findOrBefore(code, date);
+  const rollForward = (unit: AdminUnit, date: string): AdminUnit | undefined => {
+    const holders = holdersOn(unit, date);
+    return holders.length > 1 ? lowestCommonAncestor(holders, date) : holders[0];
+  };
+
+  /** The version a code names: as recorded on `recordedOn` when given, else as on `date` (or before). */
+  const startOf = (code: string, date: string, recordedOn: string | undefined) =>
+    (recordedOn === undefined ? undefined : findOrBefore(code, recordedOn)) ?? findOrBefore(code, date);
+
+  const successorsOn = (code: string, date: string, recordedOn?: string): AdminUnit[] => {
+    const start = startOf(code, date, recordedOn);
+    return start ? holdersOn(start, date) : [];
+  };
+
+  const unitAsOf = (code: string, date: string, recordedOn?: string): AdminUnit | undefined => {
+    const start = startOf(code, date, recordedOn);
     return start ? rollForward(start, date) : undefined;
   };
 
@@ -135,7 +162,16 @@ export function createUnitRegistry(data: UnitData): UnitRegistry {
     return [holder, ...ancestors(holder, on)].some((u) => u.code === scopeCode);
   };
 
-  return { units: data.units, crosswalk: data.crosswalk, versions, find, unitAsOf, ancestors, unitCovers };
+  return {
+    units: data.units,
+    crosswalk: data.crosswalk,
+    versions,
+    find,
+    unitAsOf,
+    successorsOn,
+    ancestors,
+    unitCovers,
+  };
 }
 
 /** A registry with more units and crosswalk rows (e.g. a province's communes loaded from CSV). */

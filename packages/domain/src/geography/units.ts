@@ -1,4 +1,46 @@
+import type { Area } from '../household/values.js';
 import type { UnitLevel } from './unit-code.js';
+
+/**
+ * What kind of unit it is, as the national lists say: provinces `province` or `municipality`;
+ * districts `urban_district` (quận), `rural_district` (huyện), `town` (thị xã), `city` (thành phố thuộc
+ * tỉnh); communes `commune` (xã), `ward` (phường), `township` (thị trấn), `special_zone` (đặc khu).
+ */
+export type UnitKind =
+  | 'province'
+  | 'municipality'
+  | 'urban_district'
+  | 'rural_district'
+  | 'town'
+  | 'city'
+  | 'commune'
+  | 'ward'
+  | 'township'
+  | 'special_zone';
+
+export const UNIT_KINDS: readonly UnitKind[] = [
+  'province',
+  'municipality',
+  'urban_district',
+  'rural_district',
+  'town',
+  'city',
+  'commune',
+  'ward',
+  'township',
+  'special_zone',
+];
+
+/**
+ * The area a commune's kind puts its households in for the poverty lines: phường and thị trấn urban,
+ * xã rural. Undefined for a special zone (no fixed rule), a unit above communes, or an unknown kind:
+ * then the area must be stated.
+ */
+export function areaOfKind(kind: UnitKind | undefined): Area | undefined {
+  if (kind === 'ward' || kind === 'township') return 'urban';
+  if (kind === 'commune') return 'rural';
+  return undefined;
+}
 
 /**
  * One version of an administrative unit. A code can have several versions (Cà Mau 96 before and
@@ -9,6 +51,7 @@ export interface AdminUnit {
   code: string;
   name: string;
   level: UnitLevel;
+  kind?: UnitKind | undefined;
   /** The unit it belonged to while valid: a district or province (old communes), a province (new ones). */
   parentCode?: string | undefined;
   validFrom?: string | undefined;
@@ -25,6 +68,11 @@ export interface CrosswalkEntry {
   fromCode: string;
   toCode: string;
   effectiveOn: string;
+  /**
+   * How the old unit went into the new one: whole, part (a split: it has a row per successor),
+   * unchanged, renamed, retyped, other.
+   */
+  relation?: 'whole' | 'part' | 'unchanged' | 'renamed' | 'retyped' | 'other' | undefined;
 }
 
 /** Units and crosswalk rows, as shipped or as loaded from CSV by a caller. */

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { UnitCode } from '../geography/unit-code.js';
+import { EthnicityCode } from './ethnicity.js';
 import { UnableToEscapeBasis } from './events/assessment.js';
 import { CloseReason } from './events/lifecycle.js';
+import { HouseholdMemberAdded, HouseholdMemberRemoved, MemberFacts, MemberPerson } from './events/members.js';
 import { AssessmentInput } from './inputs/assessment-input.js';
 import { SupportActionInput } from './inputs/support-action-input.js';
 import { Area, HouseholdHead, IsoDate, LongText, ShortText } from './values.js';
@@ -28,7 +30,12 @@ export const RegisterHousehold = z.object({
   householdCode: z.string().trim().min(1).max(50).optional(),
   head: HouseholdHead,
   memberCount: z.number().int().min(1).max(100),
-  area: Area,
+  /** The head's ethnic group (national code). */
+  headEthnicity: EthnicityCode.optional(),
+  /** Omitted: the commune's kind decides (phường, thị trấn urban; xã rural). */
+  area: Area.optional(),
+  /** Why the household's area differs from its commune's kind. */
+  areaOverrideReason: ShortText.optional(),
   unitCode: UnitCode,
   village: z.string().trim().min(1).max(200).optional(),
   /** Business date the registration takes effect. */
@@ -46,6 +53,40 @@ export const ChangeHouseholdMembers = z.object({
 });
 export type ChangeHouseholdMembers = z.infer<typeof ChangeHouseholdMembers>;
 
+/** Lists a member (with their personal part apart: name, ID number). */
+export const AddHouseholdMember = z.object({
+  type: z.literal('AddHouseholdMember'),
+  householdId: z.uuid(),
+  memberId: z.uuid(),
+  person: MemberPerson,
+  facts: MemberFacts,
+  reason: HouseholdMemberAdded.shape.data.shape.reason,
+  occurredOn: IsoDate,
+});
+export type AddHouseholdMember = z.infer<typeof AddHouseholdMember>;
+
+/** Records what changed about a listed member. */
+export const ChangeHouseholdMember = z.object({
+  type: z.literal('ChangeHouseholdMember'),
+  householdId: z.uuid(),
+  memberId: z.uuid(),
+  person: MemberPerson.partial().optional(),
+  facts: MemberFacts.partial(),
+  occurredOn: IsoDate,
+});
+export type ChangeHouseholdMember = z.infer<typeof ChangeHouseholdMember>;
+
+/** Takes a member off the household's list. */
+export const RemoveHouseholdMember = z.object({
+  type: z.literal('RemoveHouseholdMember'),
+  householdId: z.uuid(),
+  memberId: z.uuid(),
+  reason: HouseholdMemberRemoved.shape.data.shape.reason,
+  note: ShortText.optional(),
+  occurredOn: IsoDate,
+});
+export type RemoveHouseholdMember = z.infer<typeof RemoveHouseholdMember>;
+
 /** Moves to a unit valid on `occurredOn`; the village and area follow the move when given. */
 export const MoveHousehold = z.object({
   type: z.literal('MoveHousehold'),
@@ -53,6 +94,7 @@ export const MoveHousehold = z.object({
   toUnitCode: UnitCode,
   village: z.string().trim().min(1).max(200).optional(),
   area: Area.optional(),
+  areaOverrideReason: ShortText.optional(),
   occurredOn: IsoDate,
 });
 export type MoveHousehold = z.infer<typeof MoveHousehold>;
@@ -151,6 +193,9 @@ export type CloseHousehold = z.infer<typeof CloseHousehold>;
 export const HouseholdCommand = z.discriminatedUnion('type', [
   RegisterHousehold,
   ChangeHouseholdMembers,
+  AddHouseholdMember,
+  ChangeHouseholdMember,
+  RemoveHouseholdMember,
   MoveHousehold,
   AssessHousehold,
   SetUnableToEscapeFlag,

@@ -4,6 +4,7 @@ import { assess } from './decide/assess.js';
 import { DEFAULT_DECIDE_CONTEXT, type DecideContext } from './decide/context.js';
 import { amendEvent, voidEvent } from './decide/corrections.js';
 import { addNote, changeMembers, clearFlag, close, move, register, setFlag } from './decide/lifecycle.js';
+import { addMember, changeMember, removeMember } from './decide/members.js';
 import { recordSupport } from './decide/support.js';
 import type { HouseholdEvent } from './events.js';
 import type { HouseholdState } from './state.js';
@@ -27,6 +28,12 @@ export function decide(
       return register(command, state, context);
     case 'ChangeHouseholdMembers':
       return changeMembers(command, state);
+    case 'AddHouseholdMember':
+      return addMember(command, state);
+    case 'ChangeHouseholdMember':
+      return changeMember(command, state);
+    case 'RemoveHouseholdMember':
+      return removeMember(command, state);
     case 'MoveHousehold':
       return move(command, state, context);
     case 'AssessHousehold':

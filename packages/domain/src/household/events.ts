@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { HouseholdAssessed, UnableToEscapeFlagCleared, UnableToEscapeFlagSet } from './events/assessment.js';
 import { EventAmended, EventVoided, NoteAdded } from './events/corrections.js';
 import { HouseholdClosed, HouseholdMembersChanged, HouseholdMoved, HouseholdRegistered } from './events/lifecycle.js';
+import { HouseholdMemberAdded, HouseholdMemberChanged, HouseholdMemberRemoved } from './events/members.js';
 import {
   HealthInsuranceCardsIssued,
   HousingSupported,
@@ -22,6 +23,7 @@ import {
 export * from './events/assessment.js';
 export * from './events/corrections.js';
 export * from './events/lifecycle.js';
+export * from './events/members.js';
 export * from './events/support.js';
 export { Area, HouseholdHead, IsoDate } from './values.js';
 
@@ -29,6 +31,9 @@ export { Area, HouseholdHead, IsoDate } from './values.js';
 export const HouseholdEvent = z.discriminatedUnion('type', [
   HouseholdRegistered,
   HouseholdMembersChanged,
+  HouseholdMemberAdded,
+  HouseholdMemberChanged,
+  HouseholdMemberRemoved,
   HouseholdMoved,
   HouseholdAssessed,
   UnableToEscapeFlagSet,
@@ -65,6 +70,9 @@ export interface HouseholdEventEnvelope {
 export const HOUSEHOLD_EVENT_SCHEMA_VERSIONS: Record<HouseholdEventType, number> = {
   HouseholdRegistered: 1,
   HouseholdMembersChanged: 1,
+  HouseholdMemberAdded: 1,
+  HouseholdMemberChanged: 1,
+  HouseholdMemberRemoved: 1,
   HouseholdMoved: 1,
   HouseholdAssessed: 1,
   UnableToEscapeFlagSet: 1,
@@ -96,6 +104,8 @@ export const HOUSEHOLD_EVENT_SCHEMA_VERSIONS: Record<HouseholdEventType, number>
  */
 export const PERSONAL_FIELDS: Partial<Record<HouseholdEventType, readonly string[]>> = {
   HouseholdRegistered: ['head'],
+  HouseholdMemberAdded: ['person'],
+  HouseholdMemberChanged: ['person'],
   NoteAdded: ['text'],
   UnableToEscapeFlagSet: ['reason'],
   UnableToEscapeFlagCleared: ['reason'],
@@ -104,6 +114,7 @@ export const PERSONAL_FIELDS: Partial<Record<HouseholdEventType, readonly string
 /** What an erased personal field reads as, so the event still validates and replays. */
 export const ERASED_PLACEHOLDERS: Readonly<Record<string, unknown>> = {
   head: { fullName: '[erased]' },
+  person: { fullName: '[erased]' },
   text: '[erased]',
   reason: '[erased]',
 };

@@ -73,6 +73,22 @@ function assessed(s: Registered, e: Extract<FactEvent, { type: 'HouseholdAssesse
   };
 }
 
+/** Keeps only the fields a change names. */
+const definedOnly = <T extends object>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+/** The household with these listed members: its count follows them, its head's ethnicity too. */
+function withMembers(s: Registered, members: Registered['members']): Registered {
+  const head = Object.values(members).find((m) => m.facts.relationship === 'head');
+  return {
+    ...s,
+    members,
+    membersListed: true,
+    memberCount: Object.keys(members).length,
+    headEthnicity: head?.facts.ethnicity ?? s.headEthnicity,
+  };
+}
+
 function registered(e: Extract<FactEvent, { type: 'HouseholdRegistered' }>): ActiveHousehold {
   const d = e.data;
   return {
@@ -82,7 +98,12 @@ function registered(e: Extract<FactEvent, { type: 'HouseholdRegistered' }>): Act
     unitCode: d.unitCode,
     village: d.village,
     area: d.area,
+    areaSource: d.areaSource,
+    areaOverrideReason: d.areaOverrideReason,
     memberCount: d.memberCount,
+    members: {},
+    membersListed: false,
+    headEthnicity: d.headEthnicity,
     registeredOn: d.registeredOn,
     classification: 'unassessed',
     reviews: [],
@@ -112,8 +133,31 @@ function applyToRegistered(s: Registered, e: FactEvent, eventId?: string): Regis
       return s; // registered once; a second registration cannot come from decide
     case 'HouseholdMembersChanged':
       return { ...s, memberCount: e.data.memberCount };
+    case 'HouseholdMemberAdded':
+      return withMembers(s, {
+        ...s.members,
+        [e.data.memberId]: { memberId: e.data.memberId, facts: e.data.facts, since: e.data.occurredOn },
+      });
+    case 'HouseholdMemberChanged': {
+      const member = s.members[e.data.memberId];
+      if (!member) return s;
+      const facts = { ...member.facts, ...definedOnly(e.data.facts) };
+      return withMembers(s, { ...s.members, [member.memberId]: { ...member, facts } });
+    }
+    case 'HouseholdMemberRemoved': {
+      if (!s.members[e.data.memberId]) return s;
+      const { [e.data.memberId]: _removed, ...rest } = s.members;
+      return withMembers(s, rest);
+    }
     case 'HouseholdMoved':
-      return { ...s, unitCode: e.data.toUnitCode, village: e.data.village, area: e.data.area };
+      return {
+        ...s,
+        unitCode: e.data.toUnitCode,
+        village: e.data.village,
+        area: e.data.area,
+        areaSource: e.data.areaSource,
+        areaOverrideReason: e.data.areaOverrideReason,
+      };
     case 'HouseholdAssessed':
       return assessed(s, e, eventId);
     case 'UnableToEscapeFlagSet':

@@ -1,6 +1,7 @@
 import type { LoanProgrammeId } from '../standards/loan-programmes.js';
 import type { Transition, UnableToEscapeBasis } from './events/assessment.js';
-import type { CloseReason } from './events/lifecycle.js';
+import type { AreaSource, CloseReason } from './events/lifecycle.js';
+import type { MemberFacts } from './events/members.js';
 import type { HouseholdEvent, HouseholdEventType, SupportKind } from './events.js';
 import type { ListHistory } from './transitions.js';
 import type { Area, Classification, ListClassification, ReviewType } from './values.js';
@@ -71,6 +72,13 @@ export interface LogEntry {
   amended: boolean;
 }
 
+/** A listed member: the facts reported on (the name and ID number stay in the events' personal part). */
+export interface MemberState {
+  memberId: string;
+  facts: MemberFacts;
+  since: string;
+}
+
 /** What a registered household's state holds, active or closed. */
 export interface RegisteredHousehold {
   householdId: string;
@@ -79,7 +87,17 @@ export interface RegisteredHousehold {
   unitCode: string;
   village?: string | undefined;
   area: Area;
+  /** How the area was settled (absent for events recorded before areas came from units). */
+  areaSource?: AreaSource | undefined;
+  areaOverrideReason?: string | undefined;
+  /** The registered count, or once members are listed, the number of listed members. */
   memberCount: number;
+  /** Members by id, once the household lists them (empty for a household registered with a count only). */
+  members: Readonly<Record<string, MemberState>>;
+  /** True once a member was listed: from then on the list, not a count, says how many they are. */
+  membersListed: boolean;
+  /** The head's ethnic group (national code), from the registration or the member listed as head. */
+  headEthnicity?: string | undefined;
   registeredOn: string;
   classification: Classification;
   /** Counting reviews in order of effective date. */

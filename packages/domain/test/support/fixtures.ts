@@ -1,6 +1,8 @@
 import {
   type AssessHousehold,
   type AssessmentInput,
+  createUnitRegistry,
+  DEFAULT_DECIDE_CONTEXT,
   type DecideContext,
   decide,
   evolve,
@@ -8,6 +10,9 @@ import {
   type HouseholdEventEnvelope,
   type HouseholdState,
   initialState,
+  type MemberFacts,
+  PROVINCE_CROSSWALK,
+  PROVINCE_UNITS,
   type RecordSupportAction,
   type RegisterHousehold,
   type SupportActionInput,
@@ -100,3 +105,74 @@ export const poorLoan = (overrides: Partial<Extract<SupportActionInput, { kind: 
     occurredAt: '2023-06-01',
     ...overrides,
   }) as SupportActionInput;
+
+/**
+ * A few real units of the national lists (Bạc Liêu, now Cà Mau), for the rules that read a unit's kind:
+ * Phường 2 (31813, a ward of the former Bạc Liêu city, until 30 June 2025), now part of Phường Bạc
+ * Liêu (31825); Xã Hồng Dân (31843) from 1 July 2025; and the special zone of Côn Đảo (26732).
+ */
+export const nationalSample = createUnitRegistry({
+  units: [
+    ...PROVINCE_UNITS,
+    {
+      code: '954',
+      name: 'Thành phố Bạc Liêu',
+      level: 'district',
+      kind: 'city',
+      parentCode: '95',
+      validTo: '2025-06-30',
+    },
+    { code: '31813', name: 'Phường 2', level: 'commune', kind: 'ward', parentCode: '954', validTo: '2025-06-30' },
+    { code: '31825', name: 'Phường 1', level: 'commune', kind: 'ward', parentCode: '954', validTo: '2025-06-30' },
+    {
+      code: '31825',
+      name: 'Phường Bạc Liêu',
+      level: 'commune',
+      kind: 'ward',
+      parentCode: '96',
+      validFrom: '2025-07-01',
+    },
+    {
+      code: '31843',
+      name: 'Xã Hồng Dân',
+      level: 'commune',
+      kind: 'commune',
+      parentCode: '96',
+      validFrom: '2025-07-01',
+    },
+    {
+      code: '26732',
+      name: 'Đặc khu Côn Đảo',
+      level: 'commune',
+      kind: 'special_zone',
+      parentCode: '79',
+      validFrom: '2025-07-01',
+    },
+  ],
+  crosswalk: [
+    ...PROVINCE_CROSSWALK,
+    { fromCode: '31813', toCode: '31825', effectiveOn: '2025-07-01', relation: 'whole' },
+    { fromCode: '31825', toCode: '31825', effectiveOn: '2025-07-01', relation: 'whole' },
+  ],
+});
+
+/** A context deciding with `nationalSample`. */
+export const nationalContext: DecideContext = { ...DEFAULT_DECIDE_CONTEXT, units: nationalSample };
+
+/** A member as a case worker lists them. */
+export const memberCommand = (
+  memberId: string,
+  facts: Partial<MemberFacts> = {},
+  occurredOn = '2023-02-01',
+): HouseholdCommand => ({
+  type: 'AddHouseholdMember',
+  householdId: HH,
+  memberId,
+  person: { fullName: 'Nguyễn Thị Hoa' },
+  facts: { sex: 'female', relationship: 'child', ...facts },
+  reason: 'listed',
+  occurredOn,
+});
+
+/** Deterministic member ids. */
+export const memberId = (n: number): string => `10000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

@@ -38,9 +38,10 @@ export function episodes(householdId: string, fold: HouseholdFold, units: UnitLo
       area: place.area,
       unit_code: place.unitCode,
       province_then: units.provinceOn(place.unitCode, esc.on),
-      province_now: units.provinceNow(place.unitCode),
-      unit_code_now: units.unitNow(place.unitCode),
+      province_now: units.provinceNow(place.unitCode, place.on),
+      unit_code_now: units.unitNow(place.unitCode, place.on),
       cohort: yearOf(esc.on),
+      head_ethnicity: h.headEthnicity ?? null,
     });
   }
   return out;

@@ -44,13 +44,23 @@ export class UnitLookup {
     return this.#remember(`p|${code}|${date}`, () => this.#provinceOf(this.#registry.unitAsOf(code, date), date));
   }
 
-  /** The unit holding the code's territory in the latest registry version. */
-  unitNow(code: string): string | null {
-    return this.#remember(`u|${code}`, () => this.#registry.unitAsOf(code, LATEST)?.code ?? null);
+  /**
+   * The unit holding the territory of the code as recorded on `recordedOn`, in the latest registry
+   * version. For a commune split over several successors (and a household that never moved) that is
+   * the province holding them all: split, unresolved at commune level.
+   */
+  unitNow(code: string, recordedOn: string): string | null {
+    return this.#remember(
+      `u|${code}|${recordedOn}`,
+      () => this.#registry.unitAsOf(code, LATEST, recordedOn)?.code ?? null,
+    );
   }
 
-  /** The province holding the code's territory in the latest registry version. */
-  provinceNow(code: string): string | null {
-    return this.provinceOn(code, LATEST);
+  /** The province holding the territory of the code as recorded on `recordedOn`, in the latest registry version. */
+  provinceNow(code: string, recordedOn: string): string | null {
+    return this.#remember(`n|${code}|${recordedOn}`, () => {
+      const holder = this.#registry.unitAsOf(code, LATEST, recordedOn);
+      return this.#provinceOf(holder, LATEST);
+    });
   }
 }

@@ -43,7 +43,7 @@ export function statusRow(
     household_id: householdId,
     household_code: h.householdCode ?? null,
     unit_code: h.unitCode,
-    unit_code_now: units.unitNow(h.unitCode),
+    unit_code_now: units.unitNow(h.unitCode, fold.places[fold.places.length - 1]?.on ?? h.registeredOn),
     area: h.area,
     village: h.village ?? null,
     member_count: h.memberCount,

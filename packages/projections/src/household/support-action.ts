@@ -103,6 +103,9 @@ export function supportActionOf(event: HouseholdEvent): SupportAction | undefine
       return provided('other', event.data, event.data.valueVnd);
     case 'HouseholdRegistered':
     case 'HouseholdMembersChanged':
+    case 'HouseholdMemberAdded':
+    case 'HouseholdMemberChanged':
+    case 'HouseholdMemberRemoved':
     case 'HouseholdMoved':
     case 'HouseholdClosed':
     case 'HouseholdAssessed':

@@ -89,6 +89,7 @@ const EPISODES: BulkTable<NewRelapseEpisodes> = {
     ['province_now', 'text'],
     ['unit_code_now', 'text'],
     ['cohort', 'integer'],
+    ['head_ethnicity', 'text'],
   ],
 };
 

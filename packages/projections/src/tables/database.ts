@@ -7,6 +7,7 @@ import type { ReviewHistoryTable } from './review-history.js';
 import type { SupportLedgerTable } from './support-ledger.js';
 import type { UnitYearHouseholdsTable } from './unit-year-households.js';
 import type { UnitYearStatsTable } from './unit-year-stats.js';
+import type { UnitsTable } from './units.js';
 
 /** Every read-model table, as kysely sees them. */
 export interface ReadModelDatabase {
@@ -19,4 +20,6 @@ export interface ReadModelDatabase {
   support_ledger: SupportLedgerTable;
   unit_year_households: UnitYearHouseholdsTable;
   unit_year_stats: UnitYearStatsTable;
+  units: UnitsTable;
+  units_loaded: { id: number; digest: string; loaded_at: Date };
 }

@@ -38,6 +38,8 @@ export interface RelapseEpisodesTable {
   unit_code_now: string | null;
   /** Year of the escape. */
   cohort: number;
+  /** The head's ethnic group (national code) when known: hộ dân tộc thiểu số unless 01 (Kinh). */
+  head_ethnicity: string | null;
 }
 
 export type RelapseEpisodesRow = Selectable<RelapseEpisodesTable>;

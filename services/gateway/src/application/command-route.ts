@@ -35,6 +35,7 @@ export async function runHouseholdCommand(
         occurredAt: new Date(`${occurredOn}T00:00:00Z`),
         stateCache: app.householdStates,
         rules,
+        units: app.units,
         authorize: (state) => {
           if (state.status !== 'unregistered' && !inScope(request.units, state.unitCode, app.geography.covers)) {
             throw householdNotFound();

@@ -11,6 +11,7 @@ import {
   householdStreamId,
   initialState,
   type RuleBook,
+  type UnitRegistry,
 } from '@benvung/domain';
 import { ConcurrencyError, type EventStore, StreamNotFoundError } from '@benvung/event-store';
 import type { HouseholdStateCache } from './household-state-cache.js';
@@ -33,6 +34,8 @@ export interface CommandContext {
   stateCache?: HouseholdStateCache;
   /** The rule book to decide with (the rules stream's); the shipped rules when omitted. */
   rules?: RuleBook;
+  /** The unit registry to decide with (the national lists); the shipped one when omitted. */
+  units?: UnitRegistry;
 }
 
 export interface CommandResult {
@@ -84,7 +87,10 @@ export async function executeHouseholdCommand(
     if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== version) {
       throw new ConcurrencyError(householdStreamId(householdId), ctx.expectedVersion, version);
     }
-    const events = decide(command, state, ctx.rules ? { ...DEFAULT_DECIDE_CONTEXT, rules: ctx.rules } : undefined);
+    const events = decide(command, state, {
+      units: ctx.units ?? DEFAULT_DECIDE_CONTEXT.units,
+      rules: ctx.rules ?? DEFAULT_DECIDE_CONTEXT.rules,
+    });
     try {
       const result = await store.appendToStream(
         householdStreamId(householdId),

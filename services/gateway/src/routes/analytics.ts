@@ -22,7 +22,7 @@ const EpisodeQuery = z.object({
   definition: z.enum(['poor', 'poor_or_near_poor']).default('poor'),
 });
 const SurvivalQuery = EpisodeQuery.extend({
-  groupBy: z.enum(['none', 'supportKind', 'province', 'cohort', 'area']).default('none'),
+  groupBy: z.enum(['none', 'supportKind', 'province', 'cohort', 'area', 'ethnicity', 'ethnicMinority']).default('none'),
   confType: z.enum(CONF_TYPES as ['log', 'log-log', 'plain']).default('log'),
 }).strict();
 

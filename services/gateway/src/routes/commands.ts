@@ -15,26 +15,10 @@ import { z } from 'zod';
 import { runHouseholdCommand } from '../application/command-route.js';
 import { today } from '../application/today.js';
 import { HttpProblem } from '../plugins/problem.js';
-import { ProblemSchema } from './schemas.js';
+import { Accepted, commandErrors, HouseholdParams, workers } from './command-schemas.js';
 
-const Params = z.object({ id: z.uuid() });
-const Accepted = z.object({
-  householdId: z.uuid(),
-  version: z.number().int(),
-  position: z.string(),
-  events: z.array(z.string()),
-});
-const errors = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-  412: ProblemSchema,
-  413: ProblemSchema,
-  422: ProblemSchema,
-};
-const workers = ['case_worker', 'supervisor'] as const;
+const Params = HouseholdParams;
+const errors = commandErrors;
 const supervisors = ['supervisor'] as const;
 
 const Assessed = Accepted.extend({
@@ -239,39 +223,6 @@ export const commandRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/v1/households/:id/members',
-    {
-      config: { roles: workers },
-      schema: {
-        tags: ['commands'],
-        summary: 'Record a change in the number of members',
-        params: Params,
-        body: z.strictObject({
-          memberCount: z.number().int().min(1).max(100),
-          reason: ShortText.optional(),
-          occurredAt: IsoDate.optional(),
-        }),
-        response: { 201: Accepted, ...errors },
-      },
-    },
-    async (request, reply) => {
-      const { memberCount, reason, occurredAt } = request.body;
-      const occurredOn = occurredAt ?? today();
-      await runHouseholdCommand(app, request, reply, {
-        householdId: request.params.id,
-        occurredOn,
-        command: {
-          type: 'ChangeHouseholdMembers',
-          householdId: request.params.id,
-          memberCount,
-          occurredOn,
-          ...(reason ? { reason } : {}),
-        },
-      });
-    },
-  );
-
-  app.post(
     '/v1/households/:id/moves',
     {
       config: { roles: workers },
@@ -282,14 +233,17 @@ export const commandRoutes: FastifyPluginAsyncZod = async (app) => {
         body: z.strictObject({
           toUnitCode: UnitCode,
           village: z.string().trim().min(1).max(200).optional(),
+          /** Omitted: the new commune's kind decides (or the household's area, where it sets none). */
           area: Area.optional(),
+          /** Why the area differs from the commune's kind. */
+          areaOverrideReason: ShortText.optional(),
           occurredAt: IsoDate.optional(),
         }),
         response: { 201: Accepted, ...errors },
       },
     },
     async (request, reply) => {
-      const { toUnitCode, village, area, occurredAt } = request.body;
+      const { toUnitCode, village, area, areaOverrideReason, occurredAt } = request.body;
       const occurredOn = occurredAt ?? today();
       await runHouseholdCommand(app, request, reply, {
         householdId: request.params.id,
@@ -301,6 +255,7 @@ export const commandRoutes: FastifyPluginAsyncZod = async (app) => {
           occurredOn,
           ...(village ? { village } : {}),
           ...(area ? { area } : {}),
+          ...(areaOverrideReason ? { areaOverrideReason } : {}),
         },
       });
     },

@@ -101,7 +101,8 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
               householdId,
               head: body.head,
               memberCount: body.memberCount,
-              area: body.area,
+              ...(body.area !== undefined ? { area: body.area } : {}),
+              ...(body.areaOverrideReason !== undefined ? { areaOverrideReason: body.areaOverrideReason } : {}),
               unitCode: body.unitCode,
               occurredOn,
               ...(body.householdCode !== undefined ? { householdCode: body.householdCode } : {}),
@@ -113,6 +114,7 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
               correlationId: request.id,
               occurredAt: new Date(`${occurredOn}T00:00:00Z`),
               rules,
+              units: app.units,
             },
           ),
         );

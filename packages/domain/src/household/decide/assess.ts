@@ -1,8 +1,9 @@
 import { domainError } from '../../shared/error-codes.js';
+import { assertNever } from '../../shared/exhaustive.js';
 import { classifyHousehold } from '../../standards/classify.js';
 import type { AssessHousehold } from '../commands.js';
 import type { HouseholdEvent } from '../events.js';
-import type { HouseholdState } from '../state.js';
+import type { ActiveHousehold, HouseholdState } from '../state.js';
 import { deriveTransition, escapeOf } from '../transitions.js';
 import type { DecideContext } from './context.js';
 import { requireActive } from './guards.js';
@@ -44,6 +45,7 @@ export function assess(command: AssessHousehold, state: HouseholdState, ctx: Dec
     },
     { standards: rules.standards, listYearRules: rules.listYearRules },
   );
+  result.reasons.splice(1, 0, areaReason(household));
   const transition = deriveTransition(
     household.classification,
     result.classification,
@@ -61,6 +63,7 @@ export function assess(command: AssessHousehold, state: HouseholdState, ctx: Dec
       ...(a.decisionNo !== undefined ? { decisionNo: a.decisionNo } : {}),
       ...(a.approvedBy !== undefined ? { approvedBy: a.approvedBy } : {}),
       area: household.area,
+      ...(household.areaSource !== undefined ? { areaSource: household.areaSource } : {}),
       standardId: result.standardId,
       ...(result.standardVersion !== undefined ? { standardVersion: result.standardVersion } : {}),
       classification: result.classification,
@@ -74,6 +77,22 @@ export function assess(command: AssessHousehold, state: HouseholdState, ctx: Dec
   const escaped = escapeOf(household.classification, result.classification);
   if (!escaped || !household.unableToEscape) return [assessed];
   return [assessed, flagClearedByEscape(escaped.from, a.effectiveDate)];
+}
+
+/** Which area the lines were read for, and why: every classification states it. */
+function areaReason(h: ActiveHousehold): string {
+  switch (h.areaSource) {
+    case 'unit_kind':
+      return `${h.area} lines: the area of commune ${h.unitCode}'s kind`;
+    case 'override':
+      return `${h.area} lines: area overridden (${h.areaOverrideReason ?? 'no reason recorded'})`;
+    case 'stated':
+      return `${h.area} lines: area stated for commune ${h.unitCode}, whose kind sets none`;
+    case undefined:
+      return `${h.area} lines: area as recorded`;
+    default:
+      return assertNever(h.areaSource, 'area source');
+  }
 }
 
 /** The consequence of an escape for a flagged household: it was able to escape after all. */

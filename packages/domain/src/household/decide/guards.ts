@@ -1,7 +1,8 @@
 import type { UnitRegistry } from '../../geography/registry.js';
-import { DISTRICTS_ABOLISHED_ON } from '../../geography/units.js';
+import { type AdminUnit, areaOfKind, DISTRICTS_ABOLISHED_ON } from '../../geography/units.js';
 import { domainError } from '../../shared/error-codes.js';
 import type { ActiveHousehold, ClosedHousehold, HouseholdState } from '../state.js';
+import type { Area } from '../values.js';
 
 /** The household must exist and be the one the command names. */
 export function requireRegistered(state: HouseholdState, householdId: string): ActiveHousehold | ClosedHousehold {
@@ -69,11 +70,12 @@ export function checkNotBefore(field: string, date: string, start: string): void
 }
 
 /**
- * Events keep the unit code valid when they happen: a district code after 1 July 2025 or a known code
- * outside its validity is refused (with the unit that holds it then). Unknown codes pass: the shipped
- * registry holds provinces and demo communes only.
+ * Events keep the unit code valid when they happen. A household lives in a commune: the code must be a
+ * commune the registry knows (UNKNOWN_UNIT), not a district after 1 July 2025 (DISTRICT_LEVEL_ABOLISHED),
+ * and valid on the date (UNIT_NOT_VALID_ON_DATE, naming the unit or units that hold it then).
+ * Answers the unit version valid on the date.
  */
-export function checkUnitValidOn(code: string, date: string, units: UnitRegistry): void {
+export function checkUnitValidOn(code: string, date: string, units: UnitRegistry): AdminUnit {
   if (code.length === 3 && date >= DISTRICTS_ABOLISHED_ON) {
     throw domainError('DISTRICT_LEVEL_ABOLISHED', `districts ended on ${DISTRICTS_ABOLISHED_ON}: ${code}`, {
       unitCode: code,
@@ -81,11 +83,65 @@ export function checkUnitValidOn(code: string, date: string, units: UnitRegistry
       holder: units.unitAsOf(code, date)?.code,
     });
   }
-  if (units.versions(code).length > 0 && !units.find(code, date)) {
-    throw domainError('UNIT_NOT_VALID_AT_DATE', `unit ${code} is not valid on ${date}`, {
+  if (units.versions(code).length === 0) {
+    throw domainError('UNKNOWN_UNIT', `no administrative unit has code ${code}`, { unitCode: code });
+  }
+  const unit = units.find(code, date);
+  if (!unit) {
+    const successors = units.successorsOn(code, date).map((u) => ({ code: u.code, name: u.name }));
+    const first = units.versions(code)[0];
+    throw domainError(
+      'UNIT_NOT_VALID_ON_DATE',
+      `unit ${code} is not valid on ${date}` +
+        (successors.length > 0
+          ? `: its territory is now ${successors.map((s) => `${s.code} ${s.name}`).join(', ')}`
+          : ''),
+      { unitCode: code, date, successors, validFrom: first?.validFrom ?? null },
+    );
+  }
+  if (unit.level !== 'commune') {
+    throw domainError('UNIT_NOT_A_COMMUNE', `a household lives in a commune, not in ${unit.level} ${code}`, {
       unitCode: code,
-      date,
-      holder: units.unitAsOf(code, date)?.code,
+      level: unit.level,
     });
   }
+  return unit;
+}
+
+/** How a household's area was settled: by its commune's kind, stated where the kind sets none, or overridden. */
+export type AreaSource = 'unit_kind' | 'stated' | 'override';
+
+/**
+ * The area a household's lines are read for: its commune's kind (phường, thị trấn urban; xã rural),
+ * unless the case worker states another with a reason. Where the kind sets none (a special zone, a
+ * demo unit) the area must be stated.
+ */
+export function settleArea(
+  unit: AdminUnit,
+  stated: Area | undefined,
+  reason: string | undefined,
+): { area: Area; areaSource: AreaSource; areaOverrideReason?: string } {
+  const byKind = areaOfKind(unit.kind);
+  if (byKind === undefined) {
+    if (stated === undefined) {
+      throw domainError(
+        'AREA_REQUIRED',
+        `unit ${unit.code} (${unit.kind ?? 'kind unknown'}) sets no area: state rural or urban`,
+        {
+          unitCode: unit.code,
+          kind: unit.kind ?? null,
+        },
+      );
+    }
+    return { area: stated, areaSource: 'stated', ...(reason !== undefined ? { areaOverrideReason: reason } : {}) };
+  }
+  if (stated === undefined || stated === byKind) return { area: byKind, areaSource: 'unit_kind' };
+  if (reason === undefined) {
+    throw domainError(
+      'AREA_OVERRIDE_NEEDS_REASON',
+      `unit ${unit.code} is a ${unit.kind}, so ${byKind}: recording ${stated} needs a reason`,
+      { unitCode: unit.code, kind: unit.kind, area: byKind, stated },
+    );
+  }
+  return { area: stated, areaSource: 'override', areaOverrideReason: reason };
 }

@@ -1,3 +1,4 @@
+import { areaOfKind } from '../../geography/units.js';
 import { domainError } from '../../shared/error-codes.js';
 import type {
   AddNote,
@@ -12,7 +13,7 @@ import type { HouseholdEvent } from '../events.js';
 import { SUPPORT_LIMITS } from '../limits.js';
 import type { HouseholdState } from '../state.js';
 import type { DecideContext } from './context.js';
-import { checkCount, checkUnitValidOn, requireActive } from './guards.js';
+import { checkCount, checkUnitValidOn, requireActive, settleArea } from './guards.js';
 
 /** Registers a household in a unit valid on the day. */
 export function register(command: RegisterHousehold, state: HouseholdState, ctx: DecideContext): HouseholdEvent[] {
@@ -22,7 +23,8 @@ export function register(command: RegisterHousehold, state: HouseholdState, ctx:
     });
   }
   checkCount('memberCount', command.memberCount, SUPPORT_LIMITS.maxMemberCount);
-  checkUnitValidOn(command.unitCode, command.occurredOn, ctx.units);
+  const unit = checkUnitValidOn(command.unitCode, command.occurredOn, ctx.units);
+  const area = settleArea(unit, command.area, command.areaOverrideReason);
   return [
     {
       type: 'HouseholdRegistered',
@@ -31,7 +33,8 @@ export function register(command: RegisterHousehold, state: HouseholdState, ctx:
         ...(command.householdCode !== undefined ? { householdCode: command.householdCode } : {}),
         head: command.head,
         memberCount: command.memberCount,
-        area: command.area,
+        ...(command.headEthnicity !== undefined ? { headEthnicity: command.headEthnicity } : {}),
+        ...area,
         unitCode: command.unitCode,
         ...(command.village !== undefined ? { village: command.village } : {}),
         registeredOn: command.occurredOn,
@@ -44,6 +47,11 @@ export function register(command: RegisterHousehold, state: HouseholdState, ctx:
 export function changeMembers(command: ChangeHouseholdMembers, state: HouseholdState): HouseholdEvent[] {
   const household = requireActive(state, command.householdId);
   checkCount('memberCount', command.memberCount, SUPPORT_LIMITS.maxMemberCount);
+  if (household.membersListed) {
+    throw domainError('MEMBERS_ARE_LISTED', 'this household lists its members: add or remove members instead', {
+      memberCount: household.memberCount,
+    });
+  }
   if (command.memberCount === household.memberCount) {
     throw domainError('NOTHING_CHANGED', `the household already has ${command.memberCount} member(s)`, {
       memberCount: command.memberCount,
@@ -65,11 +73,17 @@ export function changeMembers(command: ChangeHouseholdMembers, state: HouseholdS
 /** Moves the household to a unit valid on the day (or to another village or area). */
 export function move(command: MoveHousehold, state: HouseholdState, ctx: DecideContext): HouseholdEvent[] {
   const household = requireActive(state, command.householdId);
-  checkUnitValidOn(command.toUnitCode, command.occurredOn, ctx.units);
+  const unit = checkUnitValidOn(command.toUnitCode, command.occurredOn, ctx.units);
   const sameUnit = command.toUnitCode === household.unitCode;
   // A village belongs to its unit: moving to another unit without naming a village leaves it unknown.
   const village = command.village ?? (sameUnit ? household.village : undefined);
-  const area = command.area ?? household.area;
+  // In a commune whose kind sets no area, a move that states none keeps the household's.
+  const settled = settleArea(
+    unit,
+    command.area ?? (areaOfKind(unit.kind) === undefined ? household.area : undefined),
+    command.areaOverrideReason,
+  );
+  const area = settled.area;
   if (sameUnit && village === household.village && area === household.area) {
     throw domainError('NOTHING_CHANGED', `the household is already in ${command.toUnitCode}`, {
       unitCode: command.toUnitCode,
@@ -82,7 +96,7 @@ export function move(command: MoveHousehold, state: HouseholdState, ctx: DecideC
         fromUnitCode: household.unitCode,
         toUnitCode: command.toUnitCode,
         ...(village !== undefined ? { village } : {}),
-        area,
+        ...settled,
         occurredOn: command.occurredOn,
       },
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Area, IsoDate, ListClassification, ReviewType, ShortText } from '../values.js';
+import { AreaSource } from './lifecycle.js';
 
 /**
  * What a review did to the household's status, derived from its whole counting classification history
@@ -50,8 +51,9 @@ export const HouseholdAssessed = z.object({
     deprivations: z.array(z.string()),
     decisionNo: z.string().trim().min(1).max(100).optional(),
     approvedBy: z.string().trim().min(1).max(200).optional(),
-    /** The area the lines were read for. */
+    /** The area the lines were read for, and how it was settled (commune kind, stated, override). */
     area: Area,
+    areaSource: AreaSource.optional(),
     standardId: z.string(),
     /** The rule version that supplied the standard (absent on events recorded before rules were versioned). */
     standardVersion: z.number().int().positive().optional(),

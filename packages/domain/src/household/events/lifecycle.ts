@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { UnitCode } from '../../geography/unit-code.js';
+import { EthnicityCode } from '../ethnicity.js';
 import { Area, HouseholdHead, IsoDate, ShortText } from '../values.js';
+
+/**
+ * How the area was settled: by the commune's kind (`unit_kind`), stated where the kind sets none
+ * (`stated`), or overridden with a reason (`override`). Absent on events recorded before 2026-12.
+ */
+export const AreaSource = z.enum(['unit_kind', 'stated', 'override']);
+export type AreaSource = z.infer<typeof AreaSource>;
+const AreaFields = { area: Area, areaSource: AreaSource.optional(), areaOverrideReason: ShortText.optional() };
 
 /** The household enters follow-up, in the unit valid on the registration date. */
 export const HouseholdRegistered = z.object({
@@ -10,7 +19,9 @@ export const HouseholdRegistered = z.object({
     householdCode: z.string().trim().min(1).max(50).optional(),
     head: HouseholdHead,
     memberCount: z.number().int().min(1).max(100),
-    area: Area,
+    /** The head's ethnic group (national code): reported on, so not in the personal part. */
+    headEthnicity: EthnicityCode.optional(),
+    ...AreaFields,
     unitCode: UnitCode,
     village: z.string().trim().min(1).max(200).optional(),
     registeredOn: IsoDate,
@@ -37,7 +48,7 @@ export const HouseholdMoved = z.object({
     fromUnitCode: UnitCode,
     toUnitCode: UnitCode,
     village: z.string().trim().min(1).max(200).optional(),
-    area: Area,
+    ...AreaFields,
     occurredOn: IsoDate,
   }),
 });

@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely';
 
 /** What a relapse means: back on the poor list (default), or back on either list. */
 export type RelapseDefinition = 'poor' | 'poor_or_near_poor';
-export type EpisodeGrouping = 'none' | 'supportKind' | 'province' | 'cohort' | 'area';
+export type EpisodeGrouping = 'none' | 'supportKind' | 'province' | 'cohort' | 'area' | 'ethnicity' | 'ethnicMinority';
 
 export interface EpisodeFilter {
   definition: RelapseDefinition;
@@ -28,6 +28,10 @@ const GROUP_COLUMN: Record<EpisodeGrouping, string> = {
   province: 'unit_code',
   cohort: 'cohort::text',
   area: 'area',
+  // The head's ethnic group by national code, or whether the household is an ethnic-minority one.
+  ethnicity: "coalesce(head_ethnicity, 'unknown')",
+  ethnicMinority:
+    "CASE WHEN head_ethnicity IS NULL THEN 'unknown' WHEN head_ethnicity = '01' THEN 'kinh' ELSE 'minority' END",
 };
 
 /**
