@@ -21,6 +21,7 @@ export default defineConfig({
       project('testkit', 'packages/testkit'),
       project('event-store', 'packages/event-store'),
       project('geography', 'packages/geography'),
+      project('imports', 'packages/imports'),
       project('projections', 'packages/projections'),
       project('rules', 'packages/rules'),
       project('gateway', 'services/gateway'),

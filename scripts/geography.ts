@@ -18,6 +18,7 @@ import { openLocalDatabase } from '@benvung/embedded-pg';
 import { migrateEventStore, PostgresEventStore } from '@benvung/event-store';
 import { GeographyService } from '@benvung/geography';
 import { takeFlag, takeOption, UsageError } from './lib/cli-args.js';
+import { demoUnitsFromEnv } from './lib/demo-units.js';
 
 const usage = `usage: pnpm geography report
        pnpm geography load FILE --effective YYYY-MM-DD [--conversion FILE] [--dry-run] [--by NAME]`;
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
   const store = new PostgresEventStore({ connectionString: local.url, maxPoolSize: 2 });
   try {
     await migrateEventStore(store.pool);
-    const demo = ['true', '1', 'yes'].includes(process.env.DEMO_UNITS ?? '');
+    const demo = demoUnitsFromEnv();
     const geography = await GeographyService.open(store, { demo });
     if (command === 'report') {
       console.log(

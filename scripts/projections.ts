@@ -9,9 +9,10 @@ import { loadGeography } from '@benvung/geography';
 import { createAllProjections, createReadModelDb, migrateReadModels, rebuildProjections } from '@benvung/projections';
 import { SingleBar } from 'cli-progress';
 import { sql } from 'kysely';
+import { demoUnitsFromEnv } from './lib/demo-units.js';
 
 // The registry the live projector reads units from: the national lists, and the demo units with DEMO_UNITS.
-const demo = ['true', '1', 'yes'].includes(process.env.DEMO_UNITS ?? '');
+const demo = demoUnitsFromEnv();
 const allProjections = createAllProjections((await loadGeography({ demo })).registry);
 
 const usage = `usage: pnpm projections rebuild [${allProjections.map((p) => p.name).join('|')} ...]

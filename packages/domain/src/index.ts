@@ -5,9 +5,11 @@
 
 export {
   type CsvProblem,
+  type CsvRecord,
   parseConversionCsv,
   parseCrosswalkCsv,
   parseCsv,
+  parseCsvRecords,
   parseUnitListCsv,
   parseUnitsCsv,
   type UnnumberedConversion,

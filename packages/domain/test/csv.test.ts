@@ -5,6 +5,7 @@ import {
   extendUnitRegistry,
   parseCrosswalkCsv,
   parseCsv,
+  parseCsvRecords,
   parseUnitsCsv,
 } from '../src/index.js';
 
@@ -29,6 +30,17 @@ describe('parseCsv', () => {
 
   it('refuses an unterminated quote', () => {
     expect(codeOf(() => parseCsv('a\n"oops'))).toMatch(/^CSV_INVALID/);
+  });
+});
+
+describe('parseCsvRecords', () => {
+  it('numbers each record by the line it starts on, across blank lines and quoted line breaks', () => {
+    const text = 'a,b\r\n\r\n"x\ny",1\n\n\nlast,2';
+    expect(parseCsvRecords(text)).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 3, cells: ['x\ny', '1'] },
+      { line: 7, cells: ['last', '2'] },
+    ]);
   });
 });
 

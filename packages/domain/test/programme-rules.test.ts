@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type AssessmentInput,
+  AssessmentInput,
   type HouseholdCommand,
   newlyEscapedOn,
   type RegisteredHousehold,
@@ -137,6 +137,32 @@ describe('baselines: the list a household was on when follow-up began', () => {
       ...reviews(NON_POOR, POOR).slice(0),
     ]).state as RegisteredHousehold;
     expect(transitions(h)).toEqual(['classified_poor', 'escaped_poverty', 'relapsed']);
+  });
+
+  it('records the list a decision states, with or without figures, the figures only compared', () => {
+    const listed = { reviewType: 'baseline' as const, effectiveDate: '2024-01-01', listYear: 2024, deprivations: [] };
+    given(build([registerCommand({ occurredOn: '2024-01-01' })]).history)
+      .when({ type: 'AssessHousehold', householdId: HH, assessment: { ...listed, listedAs: 'near_poor' } })
+      .thenMatch([
+        { data: { classification: 'near_poor', listedAs: 'near_poor', transition: 'classified_near_poor' } },
+      ]);
+    given(build([registerCommand({ occurredOn: '2024-01-01' })]).history)
+      .when({
+        type: 'AssessHousehold',
+        householdId: HH,
+        assessment: { ...listed, listedAs: 'poor', incomePerCapitaVnd: 1_400_000 },
+      })
+      .thenMatch([
+        {
+          data: {
+            classification: 'poor',
+            incomePerCapitaVnd: 1_400_000,
+            reasons: expect.arrayContaining(['the list states poor; the figures would give near_poor']),
+          },
+        },
+      ]);
+    expect(AssessmentInput.safeParse({ ...listed, reviewType: 'regular', listedAs: 'poor' }).success).toBe(false);
+    expect(AssessmentInput.safeParse({ ...listed }).success).toBe(false);
   });
 
   it('must be the first review', () =>

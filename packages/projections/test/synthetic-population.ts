@@ -214,7 +214,7 @@ export class SyntheticHousehold {
         reviewType: d.reviewType,
         effectiveDate: d.effectiveDate,
         listYear: d.listYear,
-        incomePerCapitaVnd: d.incomePerCapitaVnd + 10_000,
+        incomePerCapitaVnd: (d.incomePerCapitaVnd ?? 0) + 10_000,
         deprivations: d.deprivations,
       };
       const correction: HouseholdCommand = { type: 'AssessHousehold', householdId: this.id, assessment };

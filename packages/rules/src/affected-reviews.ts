@@ -48,7 +48,7 @@ interface ReviewRow {
   list_year: number;
   classification: ListClassification;
   area: Area;
-  income_per_capita_vnd: string;
+  income_per_capita_vnd: string | null;
   deprivations: string[];
   standard_id: string;
   standard_version: number | null;
@@ -63,7 +63,7 @@ function reclassify(row: ReviewRow, book: RuleBook): AffectedReview['wouldBe'] {
         reviewType: row.review_type,
         listYear: row.list_year,
         area: row.area,
-        incomePerCapitaVnd: Number(row.income_per_capita_vnd),
+        incomePerCapitaVnd: Number(row.income_per_capita_vnd ?? 0),
         deprivations: row.deprivations,
       },
       { standards: rules.standards, listYearRules: rules.listYearRules },
@@ -112,7 +112,7 @@ export async function listAffectedReviews(
              r.list_year, r.classification, r.area, r.income_per_capita_vnd, r.deprivations, r.standard_id,
              r.standard_version
       FROM review_history r JOIN household_status h ON h.household_id = r.household_id
-      WHERE NOT r.voided AND r.effective_date >= ${loaded.document.effectiveFrom}::date
+      WHERE NOT r.voided AND r.listed_as IS NULL AND r.effective_date >= ${loaded.document.effectiveFrom}::date
         AND (r.standard_version IS NULL OR r.standard_version < ${version}) ${units} ${cursor}
       ORDER BY r.household_id, r.event_id
       LIMIT ${pageSize}`.execute(db);

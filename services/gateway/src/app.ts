@@ -26,6 +26,7 @@ import { auditRoutes } from './routes/audit.js';
 import { commandRoutes } from './routes/commands.js';
 import { healthRoutes } from './routes/health.js';
 import { householdRoutes } from './routes/households.js';
+import { importRoutes } from './routes/imports.js';
 import { memberRoutes } from './routes/members.js';
 import { ruleRoutes } from './routes/rules.js';
 import { unitRoutes } from './routes/units.js';
@@ -140,6 +141,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await v1.register(householdRoutes);
     await v1.register(commandRoutes);
     await v1.register(memberRoutes);
+    await v1.register(importRoutes);
     await v1.register(auditRoutes);
     await v1.register(adminRoutes);
     await v1.register(ruleRoutes);

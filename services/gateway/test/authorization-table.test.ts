@@ -7,7 +7,7 @@ import { type RunningGateway, startGateway, tokenFor } from './helpers.js';
  * missing here, or here but not in the app, fails the first test, so no route escapes the check.
  */
 /** `reference`: data every allowed role reads whole (rules), or a listing filtered to the caller's units. */
-type Kind = 'household' | 'create' | 'collection' | 'admin' | 'analytics' | 'reference';
+type Kind = 'household' | 'create' | 'collection' | 'admin' | 'analytics' | 'reference' | 'imported';
 interface Rule {
   roles: readonly Role[];
   kind: Kind;
@@ -83,6 +83,10 @@ const POLICY: Record<string, Rule> = {
   'GET /v1/analytics/transitions': R(['analyst'], 'analytics'),
   'GET /v1/analytics/units/:code': R(['analyst'], 'analytics'),
   'GET /v1/rules': R(['case_worker', 'supervisor', 'auditor', 'analyst', 'admin'], 'reference'),
+  'POST /v1/imports': R(['case_worker', 'supervisor', 'admin'], 'create', listForm),
+  'GET /v1/imports': R(['case_worker', 'supervisor', 'admin'], 'reference'),
+  'GET /v1/imports/:id': R(['case_worker', 'supervisor', 'admin'], 'imported'),
+  'GET /v1/imports/:id/report.csv': R(['case_worker', 'supervisor', 'admin'], 'imported'),
   'GET /v1/rules/:version/affected-reviews': R(['supervisor', 'admin'], 'reference'),
   'GET /v1/units': R(['case_worker', 'supervisor', 'auditor', 'analyst', 'admin'], 'reference'),
   'GET /v1/admin/units/imports': R(['admin'], 'admin'),
@@ -111,13 +115,31 @@ afterAll(async () => {
 });
 
 async function call(method: string, url: string, token: string, body?: unknown, headers: Record<string, string> = {}) {
+  // A form (a file upload) sets its own multipart content type.
+  const form = body instanceof FormData;
   const r = await gw.runtime.app.inject({
     method: method as 'GET',
     url,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
-    ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+    headers: { authorization: `Bearer ${token}`, ...(form ? {} : { 'content-type': 'application/json' }), ...headers },
+    ...(body !== undefined ? { payload: form ? body : JSON.stringify(body) } : {}),
   });
   return r;
+}
+
+/** An import (a dry run) into province 96. */
+async function anImport(): Promise<{ id: string; eventId: string; memberId: string }> {
+  const r = await call('POST', '/v1/imports', await tokenFor('supervisor', ['96']), listForm());
+  return { id: (JSON.parse(r.body) as { id: string }).id, eventId: '', memberId: '' };
+}
+
+/** A one-row list to upload, in the caller's province. */
+function listForm(): FormData {
+  const form = new FormData();
+  const csv = 'Mã hộ,Họ và tên chủ hộ,Số nhân khẩu,Mã xã,Phân loại,Năm\nAUTH-1,Lò Văn Tâm,3,31843,Hộ nghèo,2026\n';
+  form.set('file', new Blob([csv]), 'list.csv');
+  form.set('unitScope', '96');
+  form.set('dryRun', 'true');
+  return form;
 }
 
 /**
@@ -181,7 +203,9 @@ describe('authorization table', () => {
         const target =
           rule.kind === 'household'
             ? await household(path.includes(':memberId'))
-            : { id: '', eventId: '', memberId: '' };
+            : rule.kind === 'imported'
+              ? await anImport()
+              : { id: '', eventId: '', memberId: '' };
         const url = path
           .replace(':id', target.id)
           .replace(':memberId', target.memberId)
@@ -208,8 +232,10 @@ describe('authorization table', () => {
         const outsideUrl =
           rule.kind === 'analytics' ? `${url}${unitQuery}` : rule.kind === 'collection' ? `${url}?unitCode=96001` : url;
         const outside = await call(method, outsideUrl, outsideToken, body);
-        // A household outside the caller's units does not exist for them; a unit outside them is refused.
-        expect(outside.statusCode, outside.body).toBe(rule.kind === 'household' ? 404 : 403);
+        // A household (or import) outside the caller's units does not exist for them; a unit outside them is refused.
+        expect(outside.statusCode, outside.body).toBe(
+          rule.kind === 'household' || rule.kind === 'imported' ? 404 : 403,
+        );
       });
     }
   }

@@ -3,18 +3,34 @@ import { domainError } from '../shared/error-codes.js';
 import { UnitCode, unitLevel } from './unit-code.js';
 import { type AdminUnit, type CrosswalkEntry, UNIT_KINDS, type UnitKind } from './units.js';
 
+/** A CSV record and the line of the file it starts on (1-based), as an editor or spreadsheet numbers it. */
+export interface CsvRecord {
+  line: number;
+  cells: string[];
+}
+
 /**
- * Parses RFC 4180 CSV text (quoted fields, doubled quotes, CRLF or LF, an optional BOM) into rows.
- * Takes a string so the domain never reads a file: callers load the text and pass it in.
+ * Parses RFC 4180 CSV text (quoted fields, doubled quotes, CRLF or LF, an optional BOM) into records,
+ * each with the line it starts on: blank lines are left out, and a quoted field may span lines, so a
+ * record's index is not its line. Takes a string so the domain never reads a file.
  */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
+export function parseCsvRecords(text: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  let line = 1;
+  let start = 1;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const endRecord = () => {
+    row.push(field);
+    if (!(row.length === 1 && row[0]?.trim() === '')) records.push({ line: start, cells: row });
+    row = [];
+    field = '';
+  };
   for (; i < text.length; i++) {
     const c = text[i];
+    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
     if (quoted) {
       if (c === '"' && text[i + 1] === '"') {
         field += '"';
@@ -26,19 +42,22 @@ export function parseCsv(text: string): string[][] {
       row.push(field);
       field = '';
     } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
+      if (c === '\r' && text[i + 1] === '\n') {
+        i++;
+        line++;
+      }
+      endRecord();
+      start = line;
     } else field += c;
   }
-  if (quoted) throw domainError('CSV_INVALID', 'unterminated quoted field', { row: rows.length + 1 });
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => !(r.length === 1 && r[0]?.trim() === ''));
+  if (quoted) throw domainError('CSV_INVALID', 'unterminated quoted field', { row: start });
+  if (field !== '' || row.length > 0) endRecord();
+  return records;
+}
+
+/** The cells of each record of a CSV text (see parseCsvRecords). */
+export function parseCsv(text: string): string[][] {
+  return parseCsvRecords(text).map((r) => r.cells);
 }
 
 const optionalDate = z
@@ -71,13 +90,13 @@ const UnitRow = z.object({
 const CrosswalkRow = z.object({ fromCode: UnitCode, toCode: UnitCode, effectiveOn: z.iso.date() });
 
 function records(text: string, required: readonly string[]): Array<{ line: number; values: Record<string, string> }> {
-  const [header, ...body] = parseCsv(text);
+  const [header, ...body] = parseCsvRecords(text);
   if (!header) throw domainError('CSV_INVALID', 'empty CSV', {});
-  const names = header.map((h) => h.trim());
+  const names = header.cells.map((h) => h.trim());
   const missing = required.filter((r) => !names.includes(r));
   if (missing.length > 0) throw domainError('CSV_INVALID', `missing columns: ${missing.join(', ')}`, { missing });
-  return body.map((cells, index) => ({
-    line: index + 2,
+  return body.map(({ line, cells }) => ({
+    line,
     values: Object.fromEntries(names.map((n, i) => [n, cells[i] ?? ''])),
   }));
 }
@@ -147,11 +166,11 @@ const NationalUnitRow = z.object({
 
 /** Every line of a CSV as column → value, with the problems of its header (missing columns). */
 function table(text: string, required: readonly string[]) {
-  const [header, ...body] = parseCsv(text);
-  const names = (header ?? []).map((h) => h.trim());
+  const [header, ...body] = parseCsvRecords(text);
+  const names = (header?.cells ?? []).map((h) => h.trim());
   const missing = required.filter((r) => !names.includes(r));
-  const rows = body.map((cells, index) => ({
-    line: index + 2,
+  const rows = body.map(({ line, cells }) => ({
+    line,
     values: Object.fromEntries(names.map((n, i) => [n, (cells[i] ?? '').normalize('NFC')])),
   }));
   return { rows, problems: missing.map((m): CsvProblem => ({ line: 1, column: m, message: `missing column ${m}` })) };

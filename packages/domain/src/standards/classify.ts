@@ -15,9 +15,15 @@ export interface ClassifyInput {
   /** The list year the review decides; when omitted the list-year rule supplies it. */
   listYear?: number | undefined;
   area: Area;
-  incomePerCapitaVnd: number;
+  /** Omitted only for a baseline that states the list it records (`listedAs`). */
+  incomePerCapitaVnd?: number | undefined;
   /** Deprivation indicator codes of the selected standard. */
   deprivations: readonly string[];
+  /**
+   * A baseline's list, as the decision of an earlier review states it: it is the classification, the
+   * figures (when given) are only compared with it.
+   */
+  listedAs?: ListClassification | undefined;
 }
 
 /** The outcome of a review under the standard its list year selects. */
@@ -129,6 +135,17 @@ export function classifyHousehold(
   data: StandardsData = DEFAULT_STANDARDS_DATA,
 ): ClassificationResult {
   const income = input.incomePerCapitaVnd;
+  if (income === undefined) {
+    if (input.listedAs !== undefined) return classifyListed(input, input.listedAs, data);
+    throw domainError(
+      'INCOME_OUT_OF_RANGE',
+      'a review records the income per capita (only a stated list may omit it)',
+      {
+        incomePerCapitaVnd: null,
+        max: MAX_INCOME_PER_CAPITA_VND,
+      },
+    );
+  }
   if (!Number.isInteger(income) || income < 0 || income > MAX_INCOME_PER_CAPITA_VND) {
     throw domainError('INCOME_OUT_OF_RANGE', `income per capita must be a whole number of VND in 0–1e9: ${income}`, {
       incomePerCapitaVnd: income,
@@ -145,7 +162,14 @@ export function classifyHousehold(
       `standard ${standard.id}${version !== undefined ? ` (rules version ${version})` : ''} ` +
       `(${standard.legalBasis[0] ?? 'no legal basis recorded'})`,
   ];
-  const classification = classifyUnder(standard, input.area, income, input.deprivations.length, reasons);
+  const figures = classifyUnder(standard, input.area, income, input.deprivations.length, reasons);
+  const classification = input.listedAs ?? figures;
+  if (input.listedAs !== undefined) {
+    reasons.push(
+      `the list states ${input.listedAs}` +
+        (figures === input.listedAs ? ', as the figures give' : `; the figures would give ${figures}`),
+    );
+  }
   const band = standard.averageLivingBand[input.area];
   const averageLivingBand = classification === 'non_poor' && income > band.above && income <= band.upTo;
   if (averageLivingBand) {
@@ -164,5 +188,27 @@ export function classifyHousehold(
     deprivationCount: input.deprivations.length,
     reasons,
     unverified,
+  };
+}
+
+/** A baseline that states its list without figures: the list year's standard, the stated list. */
+function classifyListed(input: ClassifyInput, listedAs: ListClassification, data: StandardsData): ClassificationResult {
+  const listYear = listYearFor(input.reviewType, input.effectiveDate, input.listYear, data.listYearRules);
+  const standard = standardForListYear(listYear, data.standards);
+  checkDeprivations(standard, input.deprivations);
+  const version = 'version' in standard && typeof standard.version === 'number' ? standard.version : undefined;
+  return {
+    standardId: standard.id,
+    standardVersion: version,
+    listYear,
+    classification: listedAs,
+    averageLivingBand: false,
+    incomeLineVnd: standard.incomeLine[input.area],
+    deprivationCount: input.deprivations.length,
+    reasons: [
+      `${input.reviewType} effective ${input.effectiveDate} records the lists of ${listYear} (standard ${standard.id}): ` +
+        `on the ${listedAs} list as the decision states, no income figure recorded`,
+    ],
+    unverified: [],
   };
 }

@@ -12,7 +12,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable('review_history')
     .addColumn('area', 'text', (c) => c.notNull())
-    .addColumn('income_per_capita_vnd', 'bigint', (c) => c.notNull())
+    .addColumn('income_per_capita_vnd', 'bigint')
+    .addColumn('listed_as', 'text')
     .addColumn('deprivations', 'jsonb', (c) => c.notNull())
     .addColumn('standard_id', 'text', (c) => c.notNull())
     .addColumn('standard_version', 'integer')
@@ -27,6 +28,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     .alterTable('review_history')
     .dropColumn('area')
     .dropColumn('income_per_capita_vnd')
+    .dropColumn('listed_as')
     .dropColumn('deprivations')
     .dropColumn('standard_id')
     .dropColumn('standard_version')

@@ -22,6 +22,7 @@ const ReviewFields = HouseholdAssessed.shape.data.pick({
   deprivations: true,
   standardId: true,
   standardVersion: true,
+  listedAs: true,
 });
 
 const REVIEW_HISTORY: BulkTable<NewReviewHistory> = {
@@ -36,6 +37,7 @@ const REVIEW_HISTORY: BulkTable<NewReviewHistory> = {
     ['classification', 'text'],
     ['area', 'text'],
     ['income_per_capita_vnd', 'bigint'],
+    ['listed_as', 'text'],
     ['deprivations', 'json'],
     ['standard_id', 'text'],
     ['standard_version', 'integer'],
@@ -49,13 +51,15 @@ type Apply = Projection['apply'];
 /** What a review measured and the standard it was decided under, as the table keeps them. */
 const measured = (d: {
   area: 'rural' | 'urban';
-  incomePerCapitaVnd: number;
+  incomePerCapitaVnd?: number | undefined;
+  listedAs?: 'poor' | 'near_poor' | 'non_poor' | undefined;
   deprivations: string[];
   standardId: string;
   standardVersion?: number | undefined;
 }) => ({
   area: d.area,
-  income_per_capita_vnd: d.incomePerCapitaVnd,
+  income_per_capita_vnd: d.incomePerCapitaVnd ?? null,
+  listed_as: d.listedAs ?? null,
   deprivations: d.deprivations,
   standard_id: d.standardId,
   standard_version: d.standardVersion ?? null,

@@ -14,8 +14,10 @@ export interface ReviewHistoryTable {
   list_year: number;
   classification: 'poor' | 'near_poor' | 'non_poor';
   area: 'rural' | 'urban';
-  /** int8: node-postgres returns it as a string. */
-  income_per_capita_vnd: ColumnType<string, number, number>;
+  /** int8: node-postgres returns it as a string; null for a baseline that stated its list without figures. */
+  income_per_capita_vnd: ColumnType<string | null, number | null, number | null>;
+  /** A baseline's list as its decision stated it (the figures did not decide it). */
+  listed_as: 'poor' | 'near_poor' | 'non_poor' | null;
   /** The deprivation indicator codes the review found. */
   deprivations: ColumnType<string[], string[], string[]>;
   standard_id: string;

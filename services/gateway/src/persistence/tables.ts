@@ -26,10 +26,29 @@ export interface AccessLogTable {
 export type AccessLogRow = Selectable<AccessLogTable>;
 export type NewAccessLog = Insertable<AccessLogTable>;
 
+/** An import of an existing list (see the imports routes). */
+export interface ListImportTable {
+  id: string;
+  actor_id: string;
+  actor_role: string;
+  file_name: string;
+  unit_scope: string;
+  dry_run: boolean;
+  status: 'running' | 'done' | 'failed';
+  rows_total: number | null;
+  rows_done: Generated<number>;
+  summary: ColumnType<unknown, string | null | undefined, string | null>;
+  problems: ColumnType<unknown, string | null | undefined, string | null>;
+  error: string | null;
+  created_at: Generated<Date>;
+  finished_at: Date | null;
+}
+
 // A type alias (not an interface) so kysely's withTables accepts it.
 export type GatewayTables = {
   idempotency_key: IdempotencyKeyTable;
   access_log: AccessLogTable;
+  list_import: ListImportTable;
 };
 
 /** The gateway reads the read models and owns two tables of its own. */

@@ -42,6 +42,7 @@ export function assess(command: AssessHousehold, state: HouseholdState, ctx: Dec
       area: household.area,
       incomePerCapitaVnd: a.incomePerCapitaVnd,
       deprivations: a.deprivations,
+      listedAs: a.listedAs,
     },
     { standards: rules.standards, listYearRules: rules.listYearRules },
   );
@@ -58,7 +59,8 @@ export function assess(command: AssessHousehold, state: HouseholdState, ctx: Dec
       reviewType: a.reviewType,
       effectiveDate: a.effectiveDate,
       listYear: result.listYear,
-      incomePerCapitaVnd: a.incomePerCapitaVnd,
+      ...(a.incomePerCapitaVnd !== undefined ? { incomePerCapitaVnd: a.incomePerCapitaVnd } : {}),
+      ...(a.listedAs !== undefined ? { listedAs: a.listedAs } : {}),
       deprivations: [...a.deprivations],
       ...(a.decisionNo !== undefined ? { decisionNo: a.decisionNo } : {}),
       ...(a.approvedBy !== undefined ? { approvedBy: a.approvedBy } : {}),

@@ -47,7 +47,10 @@ export const HouseholdAssessed = z.object({
     reviewType: ReviewType,
     effectiveDate: IsoDate,
     listYear: z.number().int(),
-    incomePerCapitaVnd: z.number().int().min(0),
+    /** Absent for a baseline that stated its list without figures. */
+    incomePerCapitaVnd: z.number().int().min(0).optional(),
+    /** A baseline's list as its decision states it (then the classification). */
+    listedAs: ListClassification.optional(),
     deprivations: z.array(z.string()),
     decisionNo: z.string().trim().min(1).max(100).optional(),
     approvedBy: z.string().trim().min(1).max(200).optional(),
