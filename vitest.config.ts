@@ -27,6 +27,8 @@ export default defineConfig({
       project('gateway', 'services/gateway'),
       project('projector', 'services/projector'),
       project('scripts', 'scripts'),
+      // The web app's pure helpers: no database, no DOM.
+      { test: { name: 'web', root: 'services/web', environment: 'node', include: ['test/**/*.test.ts'] } },
     ],
     globalSetup: [new URL('./packages/testkit/src/global-setup.ts', import.meta.url).pathname],
     testTimeout: 30_000,

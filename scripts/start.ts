@@ -7,10 +7,13 @@ import { ConfigError, createRuntime, loadConfig, loggerOptions, resolveJwtSecret
 import closeWithGrace from 'close-with-grace';
 import { pino } from 'pino';
 import { onParentExit } from './lib/parent-watch.js';
+import { ensureWebBuild, WEB_DIST } from './lib/web-build.js';
 
 async function main() {
   const config = loadConfig();
   const logger = pino(loggerOptions(config.LOG_LEVEL));
+  // The web app is part of the start: built here when missing or stale, so set-up stays two commands.
+  await ensureWebBuild((message) => logger.info(message));
   let embedded: RunningPostgres | undefined;
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
@@ -22,13 +25,15 @@ async function main() {
     databaseUrl = embedded.url;
   }
   const jwtSecret = await resolveJwtSecret(config.AUTH_JWT_SECRET, config.DATA_DIR);
-  const runtime = await createRuntime({ databaseUrl, config, logger, jwtSecret }).catch(async (err: unknown) => {
-    await embedded?.stop();
-    throw err;
-  });
+  const runtime = await createRuntime({ databaseUrl, config, logger, jwtSecret, webRoot: WEB_DIST }).catch(
+    async (err: unknown) => {
+      await embedded?.stop();
+      throw err;
+    },
+  );
   const address = await runtime.app.listen({ port: config.PORT, host: config.HOST });
   logger.info(
-    `benvung listening on ${address} — API docs ${address}/docs; database: ${embedded ? `embedded, data in ${embedded.dataDir}` : 'DATABASE_URL'}`,
+    `benvung listening on ${address} — web app ${address}/, API docs ${address}/docs; database: ${embedded ? `embedded, data in ${embedded.dataDir}` : 'DATABASE_URL'}`,
   );
   if (!config.AUTH_JWT_SECRET) {
     logger.info(

@@ -51,6 +51,25 @@ export {
 } from './household/transitions.js';
 // household
 export * from './household/values.js';
+// problem messages: every problem code's title and detail in Vietnamese and English (browser-safe)
+export {
+  formatProblemTemplate,
+  PROBLEM_LOCALES,
+  type ProblemLocale,
+  type ProblemText,
+  type ProblemTexts,
+  templatePlaceholders,
+} from './messages/format.js';
+export { labelOf, type ValueVocabulary, VOCABULARIES } from './messages/labels.js';
+export {
+  type ApiProblemCode,
+  isProblemCode,
+  type LocalizedProblem,
+  localizeProblem,
+  PROBLEM_MESSAGES,
+  type ProblemCode,
+  type ProblemLike,
+} from './messages/problem-messages.js';
 // rules as versioned data
 export {
   programmeRowOn,

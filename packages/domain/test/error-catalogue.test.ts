@@ -8,6 +8,8 @@ import {
   decide,
   type HouseholdCommand,
   loadInto,
+  localizeProblem,
+  PROBLEM_LOCALES,
   parseUnitsCsv,
   replay,
   SHIPPED_RULE_BOOK,
@@ -257,5 +259,21 @@ describe('every error code has a scenario that throws it with its kind', () => {
     expect(thrown).toBeInstanceOf(DomainError);
     expect((thrown as DomainError).code).toBe(code);
     expect((thrown as DomainError).kind).toBe(DOMAIN_ERROR_CODES[code as DomainErrorCode]);
+  });
+});
+
+describe('every error code reads in Vietnamese and English from the details it is thrown with', () => {
+  it.each(Object.entries(scenarios))('%s', (code, scenario) => {
+    let thrown: DomainError | undefined;
+    try {
+      scenario();
+    } catch (error) {
+      thrown = error as DomainError;
+    }
+    for (const locale of PROBLEM_LOCALES) {
+      const text = localizeProblem({ code, status: 422, ...thrown?.details }, locale);
+      expect(text, `${code} (${locale}) falls back: a placeholder has no value`).toMatchObject({ specific: true });
+      expect(text.detail).not.toMatch(/[{}[\]]|undefined|\[object/);
+    }
   });
 });

@@ -2,13 +2,23 @@ export { allProjections, createAllProjections } from './all-projections.js';
 export { createReadModelDb } from './db.js';
 export { type ListMovement, type ListSpell, listMovements } from './household/list-movements.js';
 export { UNIT_YEAR_COUNTS, type UnitYearCount } from './household/unit-year.js';
+export type { HouseholdFlag, HouseholdFlagFacts } from './household-status/flags.js';
+export { HOUSEHOLD_FLAG_COLUMNS, HOUSEHOLD_FLAGS, householdFlags } from './household-status/flags.js';
+export { forgetHouseholdPersonalData } from './household-status/forget-personal.js';
 export type { HouseholdProjectionOptions } from './household-status/household-status-projection.js';
 export {
   createHouseholdProjection,
   householdStatusProjection,
 } from './household-status/household-status-projection.js';
-export type { HouseholdListQuery } from './household-status/queries.js';
-export { getHouseholdStatus, listHouseholds } from './household-status/queries.js';
+export type {
+  HouseholdListQuery,
+  HouseholdListRow,
+  HouseholdPage,
+  HouseholdSortKey,
+} from './household-status/list-households.js';
+export { HOUSEHOLD_LIST_COLUMNS, HOUSEHOLD_SORT_KEYS, listHouseholds } from './household-status/list-households.js';
+export { getHouseholdStatus } from './household-status/queries.js';
+export { NATIONAL_ID_PATTERN, nameSearchKey, nationalIdDigest } from './household-status/search-keys.js';
 export type { YearEndQuery, YearStatus } from './list-spells/queries.js';
 export { yearEndStatuses } from './list-spells/queries.js';
 export { migrateReadModels } from './migrate.js';
@@ -30,6 +40,7 @@ export { Projector } from './runtime/projector.js';
 export type { SupportLedgerQuery } from './support-ledger/queries.js';
 export { listSupportLedger } from './support-ledger/queries.js';
 export type { ReadModelDatabase } from './tables/database.js';
+export type { HouseholdNationalIdsRow, HouseholdNationalIdsTable } from './tables/household-national-ids.js';
 export type {
   HouseholdStatusRow,
   HouseholdStatusTable,

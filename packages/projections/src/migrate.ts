@@ -9,6 +9,7 @@ import * as listMovements from './migrations/2026-12-06T1000-list-movements.js';
 import * as reviewInputs from './migrations/2026-12-06T1100-review-inputs.js';
 import * as units from './migrations/2026-12-06T1200-units.js';
 import * as episodeEthnicity from './migrations/2026-12-06T1300-episode-ethnicity.js';
+import * as householdSearch from './migrations/2026-12-06T1500-household-search.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-22T0910-household-status': householdStatus,
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T1100-review-inputs': reviewInputs,
   '2026-12-06T1200-units': units,
   '2026-12-06T1300-episode-ethnicity': episodeEthnicity,
+  '2026-12-06T1500-household-search': householdSearch,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

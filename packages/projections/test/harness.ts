@@ -76,6 +76,7 @@ export async function snapshot(db: Kysely<ReadModelDatabase>): Promise<Record<st
   const out: Record<string, unknown[]> = {};
   const tables: Array<[string, string]> = [
     ['household_status', 'household_id'],
+    ['household_national_ids', 'household_id, member_key'],
     ['support_ledger', 'event_id'],
     ['unit_year_stats', 'unit_code, year'],
     ['relapse_episodes', 'household_id, escape_event_id'],

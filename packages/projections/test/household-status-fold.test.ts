@@ -106,7 +106,7 @@ describe('household_status from the household fold', () => {
       version: 12,
     });
     const listed = await listHouseholds(h.db, { unitCodes: ['96002'], status: 'closed', limit: 10 });
-    expect(listed.map((r) => r.household_id)).toEqual([w.householdId]);
+    expect(listed.rows.map((r) => r.household_id)).toEqual([w.householdId]);
   });
 
   it('takes a voided support out of the totals and an amended one at its new amount', async () => {

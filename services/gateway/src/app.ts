@@ -5,24 +5,22 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type GatewayGeography, geographyFrom } from './application/geography.js';
 import { HouseholdStateCache } from './application/household-state-cache.js';
 import { KeyedMutex } from './application/keyed-mutex.js';
+import { swaggerOptions } from './openapi/swagger-options.js';
 import { authPlugin } from './plugins/auth.js';
 import type { GatewayDeps } from './plugins/deps.js';
 import { metricsPlugin } from './plugins/metrics.js';
 import { problemPlugin, sendProblem } from './plugins/problem.js';
 import { securityHeadersPlugin } from './plugins/security-headers.js';
+import { webAppPlugin } from './plugins/web-app.js';
 import { adminRoutes } from './routes/admin.js';
 import { analyticsRoutes } from './routes/analytics.js';
 import { analyticsTableRoutes } from './routes/analytics-tables.js';
 import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
 import { commandRoutes } from './routes/commands.js';
 import { healthRoutes } from './routes/health.js';
 import { householdRoutes } from './routes/households.js';
@@ -30,6 +28,7 @@ import { importRoutes } from './routes/imports.js';
 import { memberRoutes } from './routes/members.js';
 import { ruleRoutes } from './routes/rules.js';
 import { unitRoutes } from './routes/units.js';
+import { userRoutes } from './routes/users.js';
 
 /** Households whose decider state a gateway keeps (a few KB each): a busy commune's worth. */
 const COMMAND_STATE_CACHE_SIZE = 10_000;
@@ -48,6 +47,8 @@ export interface BuildAppOptions {
   corsOrigins?: readonly string[];
   /** A pino logger; none means silent (tests). */
   logger?: FastifyBaseLogger;
+  /** The built web app's folder (services/web/dist), served at `/`; none serves no app. */
+  webRoot?: string;
 }
 
 /** Builds the gateway; never listens (server.ts and the start script do). */
@@ -111,23 +112,26 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Without allowed origins CORS is off: no plugin, so no per-request hook that would only decide
   // to add nothing (preflights then answer 404 problem+json, as they did with the plugin disabled).
   if (options.corsOrigins?.length) await app.register(cors, { origin: [...options.corsOrigins] });
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: 'benvung API',
-        version: '1.0.0',
-        description: 'Household follow-up for sustainable poverty reduction',
+  await app.register(
+    swagger,
+    swaggerOptions({
+      info: { title: 'benvung API', version: '1.0.0' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+          // The web app's session (see POST /v1/auth/sign-in); unsafe methods also need X-CSRF-Token.
+          session: { type: 'apiKey', in: 'cookie', name: 'benvung_session' },
+        },
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
-      security: [{ bearer: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+      security: [{ bearer: [] }, { session: [] }],
+    }),
+  );
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes);
+  if (options.webRoot) await app.register(webAppPlugin, { root: options.webRoot });
 
-  // Everything under /v1 is authenticated; the rate limit keys on the token's subject.
+  // Everything under /v1 is authenticated (but sign-in); the rate limit keys on the token's subject.
   await app.register(async (v1) => {
     await v1.register(authPlugin, { secret: options.jwtSecret });
     if (options.rateLimitPerMinute) {
@@ -138,6 +142,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         hook: 'preHandler',
       });
     }
+    await v1.register(authRoutes);
+    await v1.register(userRoutes);
     await v1.register(householdRoutes);
     await v1.register(commandRoutes);
     await v1.register(memberRoutes);

@@ -33,6 +33,11 @@ export const GatewayConfig = z.object({
    * `pnpm seed`, and tests. Off for a real deployment.
    */
   DEMO_UNITS: boolFromEnv.default(false),
+  /**
+   * Password of the `admin` account created on a database without accounts; unset, a one-time password
+   * is generated and logged once. Ignored once any account exists.
+   */
+  ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD must be at least 10 characters').max(256).optional(),
   /** Requests per minute per token (or per address before authentication); 0 turns the limit off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1200),
   /** Comma-separated origins allowed by CORS; empty means no cross-origin access. */
@@ -49,6 +54,9 @@ export const GatewayConfig = z.object({
 });
 export type GatewayConfig = z.infer<typeof GatewayConfig>;
 
+/** Variables whose values an error message must not repeat. */
+const SECRET_VARIABLES = new Set(['AUTH_JWT_SECRET', 'ADMIN_PASSWORD']);
+
 export class ConfigError extends Error {
   constructor(readonly issues: string[]) {
     super(`invalid configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
@@ -56,14 +64,17 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses the environment; on a bad value names the variable and what is wrong with it. */
+/**
+ * Parses the environment; on a bad value names the variable and what is wrong with it. An empty
+ * variable (`DATABASE_URL=`) counts as unset, as in shells and .env files.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const result = GatewayConfig.safeParse(env);
+  const result = GatewayConfig.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!result.success) {
     throw new ConfigError(
       result.error.issues.map((issue) => {
         const name = issue.path.join('.');
-        const raw = name ? env[name] : undefined;
+        const raw = name && !SECRET_VARIABLES.has(name) ? env[name] : undefined;
         return `${name}: ${issue.message}${raw !== undefined ? ` (got ${JSON.stringify(raw)})` : ''}`;
       }),
     );

@@ -1,8 +1,9 @@
 import type { LoggerOptions } from 'pino';
 
 /**
- * Paths that may carry personal data in log lines (request bodies are not logged by default; these
- * catch anything that puts them there). Names and national ID numbers never reach the log.
+ * Paths that may carry personal data or credentials in log lines (request bodies are not logged by
+ * default; these catch anything that puts them there). Names, national ID numbers, passwords and
+ * password hashes never reach the log.
  */
 export const REDACTED_PATHS = [
   'req.headers.authorization',
@@ -14,6 +15,21 @@ export const REDACTED_PATHS = [
   'body.head',
   '*.body.head',
   '*.personal',
+  // Credentials: passwords (sign-in, password change, account creation), their hashes, cookies.
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'password',
+  '*.password',
+  '*.currentPassword',
+  '*.newPassword',
+  '*.oneTimePassword',
+  '*.password_hash',
+  '*.passwordHash',
+  '*.body.password',
+  '*.body.currentPassword',
+  '*.body.newPassword',
+  '*.displayName',
+  '*.display_name',
 ];
 
 /** pino options: JSON lines, pretty-printed only when a person watches a terminal. */

@@ -13,6 +13,7 @@ import { RuleBookCache } from '@benvung/rules';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { buildApp } from './app.js';
+import { ensureFirstAdmin } from './application/first-admin.js';
 import type { GatewayConfig } from './config.js';
 import { migrateGatewayTables } from './persistence/migrate.js';
 import type { GatewayTables } from './persistence/tables.js';
@@ -28,9 +29,17 @@ export interface RuntimeOptions {
   databaseUrl: string;
   config: Pick<
     GatewayConfig,
-    'BODY_LIMIT_BYTES' | 'RUN_PROJECTOR' | 'DB_POOL_SIZE' | 'RATE_LIMIT_PER_MINUTE' | 'CORS_ORIGINS' | 'DEMO_UNITS'
+    | 'BODY_LIMIT_BYTES'
+    | 'RUN_PROJECTOR'
+    | 'DB_POOL_SIZE'
+    | 'RATE_LIMIT_PER_MINUTE'
+    | 'CORS_ORIGINS'
+    | 'DEMO_UNITS'
+    | 'ADMIN_PASSWORD'
   >;
   jwtSecret: Uint8Array;
+  /** The built web app to serve at `/` (services/web/dist). */
+  webRoot?: string;
   /** Defaults to a key derived from the JWT secret (stable across restarts, secret like it). */
   pseudonymKey?: Uint8Array;
   logger: Logger;
@@ -54,6 +63,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     await migrateEventStore(store.pool);
     await migrateReadModels(db);
     await migrateGatewayTables(db);
+    // Someone has to be able to sign in and create the other accounts.
+    await ensureFirstAdmin(db.withTables<GatewayTables>(), {
+      ...(config.ADMIN_PASSWORD ? { password: config.ADMIN_PASSWORD } : {}),
+      logger,
+    });
     // The national unit lists (and the demo units when asked) with the lists loaded since.
     geography = await GeographyService.open(store, { demo: config.DEMO_UNITS });
     for (const gap of geography.report.gaps) logger.info({ gap }, 'unit lists: known gap');
@@ -97,6 +111,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     pseudonymKey: options.pseudonymKey ?? derivePseudonymKey(options.jwtSecret),
     geography,
     logger: logger as FastifyBaseLogger,
+    ...(options.webRoot ? { webRoot: options.webRoot } : {}),
   });
   return {
     app,

@@ -60,7 +60,20 @@ describe('auditor replay', () => {
     const { entries } = (await response.json()) as { entries: Array<{ actorRole: string; action: string }> };
     expect(entries.map((e) => e.action).sort()).toEqual(expect.arrayContaining(['history', 'state']));
     expect(entries.every((e) => e.actorRole === 'auditor')).toBe(true);
-    expect((await fetch(`${gw.baseUrl}/v1/access-log`, { headers: auditor })).status).toBe(403);
+  });
+
+  it('shows an auditor the reads of their own units’ households only', async () => {
+    // The province holding the household's commune (95001 became part of 96001 in 2025).
+    const provincial = await authHeaders('auditor', ['96']);
+    const own = await fetch(`${gw.baseUrl}/v1/access-log?householdId=${householdId}`, { headers: provincial });
+    expect(own.status).toBe(200);
+    expect(((await own.json()) as { entries: unknown[] }).entries.length).toBeGreaterThan(0);
+    const elsewhere = await authHeaders('auditor', ['01']);
+    const other = await fetch(`${gw.baseUrl}/v1/access-log`, { headers: elsewhere });
+    expect(other.status).toBe(200);
+    expect(((await other.json()) as { entries: unknown[] }).entries).toEqual([]);
+    const worker403 = await fetch(`${gw.baseUrl}/v1/access-log`, { headers: worker });
+    expect(worker403.status).toBe(403);
   });
 
   it('verifies the chain and names the version changed behind its back', async () => {

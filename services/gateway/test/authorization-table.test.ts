@@ -6,12 +6,34 @@ import { type RunningGateway, startGateway, tokenFor } from './helpers.js';
  * Every route × every role × inside / outside the caller's units. The table is the policy: a route
  * missing here, or here but not in the app, fails the first test, so no route escapes the check.
  */
-/** `reference`: data every allowed role reads whole (rules), or a listing filtered to the caller's units. */
-type Kind = 'household' | 'create' | 'collection' | 'admin' | 'analytics' | 'reference' | 'imported';
+/**
+ * `reference`: data every allowed role reads whole (rules), or a listing filtered to the caller's units.
+ * `account`: an admin route on one account. `public`: sign-in, called without credentials with an account
+ * of the role. `session`: the signed-in user's own routes, called with the cookie of an account of the role.
+ */
+type Kind =
+  | 'household'
+  | 'create'
+  | 'collection'
+  | 'admin'
+  | 'analytics'
+  | 'reference'
+  | 'imported'
+  | 'account'
+  | 'public'
+  | 'session';
+interface Target {
+  id: string;
+  eventId: string;
+  memberId: string;
+  username?: string;
+  password?: string;
+  cookies?: Record<string, string>;
+}
 interface Rule {
   roles: readonly Role[];
   kind: Kind;
-  body?: (ctx: { eventId: string }) => unknown;
+  body?: (ctx: Target) => unknown;
 }
 const R = (roles: readonly Role[], kind: Kind, body?: Rule['body']): Rule => ({
   roles,
@@ -19,12 +41,30 @@ const R = (roles: readonly Role[], kind: Kind, body?: Rule['body']): Rule => ({
   ...(body ? { body } : {}),
 });
 const readers: Role[] = ['case_worker', 'supervisor', 'auditor'];
+const everyone: Role[] = ['case_worker', 'supervisor', 'auditor', 'analyst', 'admin'];
 const workers: Role[] = ['case_worker', 'supervisor'];
 
 // A dry run of a unit list changes nothing the other cases rely on.
 const DRY_RUN: Record<string, string> = { 'POST /v1/admin/units/imports': '?dryRun=true' };
 
 const POLICY: Record<string, Rule> = {
+  'POST /v1/auth/sign-in': R(everyone, 'public', ({ username, password }) => ({ username, password })),
+  'POST /v1/auth/sign-out': R(everyone, 'session', () => ({})),
+  'GET /v1/auth/me': R(everyone, 'session'),
+  'POST /v1/auth/password': R(everyone, 'session', ({ password }) => ({
+    currentPassword: password,
+    newPassword: 'another good password',
+  })),
+  'GET /v1/admin/users': R(['admin'], 'admin'),
+  'GET /v1/admin/users/:id': R(['admin'], 'account'),
+  'POST /v1/admin/users': R(['admin'], 'admin', () => ({
+    username: `table.${crypto.randomUUID().slice(0, 8)}`,
+    displayName: 'Vũ Thị Thu',
+    role: 'auditor',
+    units: ['96'],
+  })),
+  'PATCH /v1/admin/users/:id': R(['admin'], 'account', () => ({ displayName: 'Vũ Thị Thảo', units: ['31843'] })),
+  'POST /v1/admin/users/:id/password-reset': R(['admin'], 'account', () => ({})),
   'POST /v1/households': R(workers, 'create', () => ({
     head: { fullName: 'Bùi Văn Tân' },
     memberCount: 3,
@@ -75,7 +115,7 @@ const POLICY: Record<string, Rule> = {
   'GET /v1/households/:id/history': R(readers, 'household'),
   'GET /v1/households/:id/state': R(readers, 'household'),
   'GET /v1/households/:id/verify': R(readers, 'household'),
-  'GET /v1/access-log': R(['admin'], 'admin'),
+  'GET /v1/access-log': R(['auditor', 'admin'], 'admin'),
   'GET /v1/analytics/relapse/survival': R(['analyst'], 'analytics'),
   'GET /v1/analytics/relapse/survival.svg': R(['analyst'], 'analytics'),
   'GET /v1/analytics/relapse/episodes.csv': R(['analyst'], 'analytics'),
@@ -114,13 +154,24 @@ afterAll(async () => {
   await gw?.close();
 });
 
-async function call(method: string, url: string, token: string, body?: unknown, headers: Record<string, string> = {}) {
+/** `token` undefined: no Authorization header (sign-in; or a session's cookies in `headers`). */
+async function call(
+  method: string,
+  url: string,
+  token: string | undefined,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   // A form (a file upload) sets its own multipart content type.
   const form = body instanceof FormData;
   const r = await gw.runtime.app.inject({
     method: method as 'GET',
     url,
-    headers: { authorization: `Bearer ${token}`, ...(form ? {} : { 'content-type': 'application/json' }), ...headers },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(form ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
     ...(body !== undefined ? { payload: form ? body : JSON.stringify(body) } : {}),
   });
   return r;
@@ -130,6 +181,24 @@ async function call(method: string, url: string, token: string, body?: unknown, 
 async function anImport(): Promise<{ id: string; eventId: string; memberId: string }> {
   const r = await call('POST', '/v1/imports', await tokenFor('supervisor', ['96']), listForm());
   return { id: (JSON.parse(r.body) as { id: string }).id, eventId: '', memberId: '' };
+}
+
+/** An account of `role` (made by an admin), signed in when `signIn`: its cookies and CSRF header. */
+async function anAccount(role: Role, signIn = false): Promise<Target> {
+  const username = `table.${role}.${crypto.randomUUID().slice(0, 8)}`;
+  const password = 'a good password for the table';
+  const created = await call('POST', '/v1/admin/users', await tokenFor('admin'), {
+    username,
+    displayName: 'Đỗ Văn Hùng',
+    role,
+    units: ['96'],
+    password,
+  });
+  const id = (JSON.parse(created.body) as { user: { id: string } }).user.id;
+  if (!signIn) return { id, eventId: '', memberId: '', username, password };
+  const signedIn = await call('POST', '/v1/auth/sign-in', undefined, { username, password });
+  const cookies = Object.fromEntries(signedIn.cookies.map((c) => [c.name, c.value]));
+  return { id, eventId: '', memberId: '', username, password, cookies };
 }
 
 /** A one-row list to upload, in the caller's province. */
@@ -200,12 +269,14 @@ describe('authorization table', () => {
       const allowed = rule.roles.includes(role);
       it(`${route} as ${role}: ${allowed ? 'inside → allowed, outside → hidden or refused' : 'refused (403)'}`, async () => {
         const [method, path] = route.split(' ') as [string, string];
-        const target =
+        const target: Target =
           rule.kind === 'household'
             ? await household(path.includes(':memberId'))
             : rule.kind === 'imported'
               ? await anImport()
-              : { id: '', eventId: '', memberId: '' };
+              : rule.kind === 'account' || rule.kind === 'public' || rule.kind === 'session'
+                ? await anAccount(role, rule.kind === 'session')
+                : { id: '', eventId: '', memberId: '' };
         const url = path
           .replace(':id', target.id)
           .replace(':memberId', target.memberId)
@@ -213,14 +284,24 @@ describe('authorization table', () => {
           .replace(':version', '1');
         // Analytics routes name their unit in the query, except the one that names it in the path.
         const unitQuery = rule.kind === 'analytics' && !path.includes(':code') ? '?unitCode=96' : '';
-        const body = rule.body?.({ eventId: target.eventId });
-        const unscoped = rule.kind === 'admin' || rule.kind === 'reference';
+        const body = rule.body?.(target);
+        const unscoped = ['admin', 'reference', 'account', 'public', 'session'].includes(rule.kind);
         const insideUnits = unscoped ? [] : ['96'];
+        // Sign-in goes without credentials; the session routes with the account's cookie and CSRF token.
+        const session: Record<string, string> = target.cookies
+          ? {
+              cookie: Object.entries(target.cookies)
+                .map(([k, v]) => `${k}=${v}`)
+                .join('; '),
+              'x-csrf-token': target.cookies.benvung_csrf ?? '',
+            }
+          : {};
         const inside = await call(
           method,
           `${url}${unitQuery}${DRY_RUN[route] ?? ''}`,
-          await tokenFor(role, insideUnits),
+          rule.kind === 'public' || rule.kind === 'session' ? undefined : await tokenFor(role, insideUnits),
           body,
+          session,
         );
         if (!allowed) {
           expect(inside.statusCode, inside.body).toBe(403);

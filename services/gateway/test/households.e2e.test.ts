@@ -73,22 +73,28 @@ describe('register then read a household over real HTTP', () => {
     expect(get.status).toBe(200);
     expect(get.headers.get('etag')).toBe('"1"');
 
-    // While the projection lags behind a real position: bounded wait, then 503 with Retry-After.
+    expect(get.headers.get('x-read-source')).toBe('read-model');
+
+    // While the projection lags behind a real position: the list waits (bounded), then 503 with Retry-After …
     await gw.runtime.projector?.stop();
     const next = await fetch(`${gw.baseUrl}/v1/households`, {
       method: 'POST',
       headers: worker,
       body: JSON.stringify(validBody),
     });
-    const late = await fetch(`${gw.baseUrl}/v1/households/${householdId}`, {
-      headers: {
-        ...worker,
-        'x-wait-for-position': ((await next.json()) as { position: string }).position,
-        'x-wait-timeout-ms': '200',
-      },
-    });
+    const waitFor = {
+      ...worker,
+      'x-wait-for-position': ((await next.json()) as { position: string }).position,
+      'x-wait-timeout-ms': '200',
+    };
+    const late = await fetch(`${gw.baseUrl}/v1/households`, { headers: waitFor });
     expect(late.status).toBe(503);
     expect(late.headers.get('retry-after')).toBe('1');
+    // … while one household is folded from its stream instead: as current as the log.
+    const fromStream = await fetch(`${gw.baseUrl}/v1/households/${householdId}`, { headers: waitFor });
+    expect(fromStream.status).toBe(200);
+    expect(fromStream.headers.get('x-read-source')).toBe('stream');
+    expect(fromStream.headers.get('etag')).toBe('"1"');
     // A position beyond the log was never returned by a command: a client mistake.
     const [tx = '0', seq = '0'] = position.split(':');
     const future = await fetch(`${gw.baseUrl}/v1/households/${householdId}`, {

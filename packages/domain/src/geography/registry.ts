@@ -48,19 +48,21 @@ function invalid(message: string, details: Record<string, unknown>): never {
 
 function validate(byCode: Map<string, AdminUnit[]>, crosswalk: readonly CrosswalkEntry[]): void {
   for (const [code, versions] of byCode) {
-    if (!UnitCode.safeParse(code).success) invalid(`not a unit code: ${code}`, { code });
+    if (!UnitCode.safeParse(code).success) invalid(`not a unit code: ${code}`, { unitCode: code });
     for (const v of versions) {
-      if (unitLevel(code) !== v.level) invalid(`unit ${code} is not a ${v.level} code`, { code, level: v.level });
-      if (v.validFrom && v.validTo && v.validFrom > v.validTo) invalid(`unit ${code} ends before it starts`, { code });
+      if (unitLevel(code) !== v.level)
+        invalid(`unit ${code} is not a ${v.level} code`, { unitCode: code, level: v.level });
+      if (v.validFrom && v.validTo && v.validFrom > v.validTo)
+        invalid(`unit ${code} ends before it starts`, { unitCode: code });
       if (v.parentCode !== undefined && !byCode.has(v.parentCode)) {
-        invalid(`unit ${code} has an unknown parent ${v.parentCode}`, { code, parentCode: v.parentCode });
+        invalid(`unit ${code} has an unknown parent ${v.parentCode}`, { unitCode: code, parentCode: v.parentCode });
       }
     }
     for (let i = 1; i < versions.length; i++) {
       const prev = versions[i - 1] as AdminUnit;
       const next = versions[i] as AdminUnit;
       if (prev.validTo === undefined || next.validFrom === undefined || next.validFrom <= prev.validTo) {
-        invalid(`versions of unit ${code} overlap`, { code });
+        invalid(`versions of unit ${code} overlap`, { unitCode: code });
       }
     }
   }

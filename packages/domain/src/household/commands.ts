@@ -27,17 +27,19 @@ export type Actor = z.infer<typeof Actor>;
 export const RegisterHousehold = z.object({
   type: z.literal('RegisterHousehold'),
   householdId: z.uuid(),
-  householdCode: z.string().trim().min(1).max(50).optional(),
-  head: HouseholdHead,
-  memberCount: z.number().int().min(1).max(100),
+  householdCode: z.string().trim().min(1).max(50).optional().describe('The code the commune gives the household'),
+  head: HouseholdHead.describe('The head of the household (chủ hộ); personal data, kept apart so it can be erased'),
+  memberCount: z.number().int().min(1).max(100).describe('Number of members (nhân khẩu), 1–100'),
   /** The head's ethnic group (national code). */
   headEthnicity: EthnicityCode.optional(),
   /** Omitted: the commune's kind decides (phường, thị trấn urban; xã rural). */
-  area: Area.optional(),
+  area: Area.optional().describe(
+    'Omitted: the commune’s kind decides (phường urban, xã rural); a different one needs areaOverrideReason',
+  ),
   /** Why the household's area differs from its commune's kind. */
-  areaOverrideReason: ShortText.optional(),
-  unitCode: UnitCode,
-  village: z.string().trim().min(1).max(200).optional(),
+  areaOverrideReason: ShortText.optional().describe('Why the area differs from the commune’s kind'),
+  unitCode: UnitCode.describe('The commune (5 digits) the household lives in, valid on the registration date'),
+  village: z.string().trim().min(1).max(200).optional().describe('Village or hamlet (thôn, ấp, bản, tổ dân phố)'),
   /** Business date the registration takes effect. */
   occurredOn: IsoDate,
 });

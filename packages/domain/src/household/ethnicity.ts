@@ -64,7 +64,11 @@ export const ETHNIC_GROUPS: ReadonlyArray<readonly [code: string, name: string]>
 ];
 
 /** An ethnic group's code on the national list. */
-export const EthnicityCode = z.enum(ETHNIC_GROUPS.map(([code]) => code) as [string, ...string[]]);
+export const EthnicityCode = z
+  .enum(ETHNIC_GROUPS.map(([code]) => code) as [string, ...string[]])
+  .describe(
+    `Ethnic group by its national code (01 Kinh; any other is an ethnic minority): ${ETHNIC_GROUPS.map(([c, n]) => `${c} ${n}`).join(', ')}`,
+  );
 export type EthnicityCode = z.infer<typeof EthnicityCode>;
 
 /** The majority group's code: every other is an ethnic minority. */

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 
 /** Rural or urban: the income lines and bands differ. */
-export const Area = z.enum(['rural', 'urban']);
+export const Area = z
+  .enum(['rural', 'urban'])
+  .describe('Rural (nông thôn) or urban (thành thị): the income lines differ');
 export type Area = z.infer<typeof Area>;
 
 /** Calendar date as YYYY-MM-DD: review decisions and effective dates are dates, not instants. */
-export const IsoDate = z.iso.date();
+export const IsoDate = z.iso.date().describe('A calendar date, YYYY-MM-DD');
 
 /**
  * Periodic (annual, 1 Sep – 14 Dec) or regular (monthly, on a household's request) review, or a
@@ -13,36 +15,45 @@ export const IsoDate = z.iso.date();
  * of an earlier review (imports of existing lists). A baseline is the household's first review and
  * opens its history: it counts on the lists of its year, never as newly poor, escaped or relapsed.
  */
-export const ReviewType = z.enum(['periodic', 'regular', 'baseline']);
+export const ReviewType = z
+  .enum(['periodic', 'regular', 'baseline'])
+  .describe(
+    'periodic: the annual review (rà soát định kỳ); regular: a review during the year (rà soát thường xuyên); baseline: the list the household was on when follow-up began',
+  );
 export type ReviewType = z.infer<typeof ReviewType>;
 
 /** The three list outcomes of a review. */
-export const ListClassification = z.enum(['poor', 'near_poor', 'non_poor']);
+export const ListClassification = z
+  .enum(['poor', 'near_poor', 'non_poor'])
+  .describe('poor (hộ nghèo), near_poor (hộ cận nghèo) or non_poor');
 export type ListClassification = z.infer<typeof ListClassification>;
 
 /** A household's classification, `unassessed` until its first review. */
 export type Classification = 'unassessed' | ListClassification;
 
 /** A positive whole amount of Vietnamese đồng; upper bounds are business rules checked by `decide`. */
-export const VndAmount = z.number().int().positive();
+export const VndAmount = z.number().int().positive().describe('An amount in Vietnamese đồng (whole, positive)');
 
 /** National Target Programme projects (DA1 infrastructure … DA7 capacity and M&E). */
-export const NtpProject = z.enum(['DA1', 'DA2', 'DA3', 'DA4', 'DA5', 'DA6', 'DA7']);
+export const NtpProject = z
+  .enum(['DA1', 'DA2', 'DA3', 'DA4', 'DA5', 'DA6', 'DA7'])
+  .describe('A project (dự án) of the 2021–2025 National Target Programme; prefer `component`');
 export type NtpProject = z.infer<typeof NtpProject>;
 
 /** Personal data of the household head; kept apart in storage so it can be erased. */
 export const HouseholdHead = z.object({
-  fullName: z.string().trim().min(1).max(200),
-  birthYear: z.number().int().min(1900).max(2100).optional(),
+  fullName: z.string().trim().min(1).max(200).describe('Full name of the head (chủ hộ)'),
+  birthYear: z.number().int().min(1900).max(2100).optional().describe('Year of birth'),
   nationalId: z
     .string()
     .regex(/^\d{9}$|^\d{12}$/, 'a national ID number has 9 (old card) or 12 (citizen ID) digits')
-    .optional(),
+    .optional()
+    .describe('National ID number: 9 digits (old identity card) or 12 (citizen identity card, CCCD)'),
 });
 export type HouseholdHead = z.infer<typeof HouseholdHead>;
 
 /** Short free text (a course name, a model, a reason). */
-export const ShortText = z.string().trim().min(1).max(500);
+export const ShortText = z.string().trim().min(1).max(500).describe('Free text, 1–500 characters');
 
 /** Longer free text (a note). */
-export const LongText = z.string().trim().min(1).max(5000);
+export const LongText = z.string().trim().min(1).max(5000).describe('Free text, 1–5000 characters');

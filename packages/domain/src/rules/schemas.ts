@@ -217,18 +217,27 @@ export const RULE_SECTIONS = Object.keys(RuleSections) as RuleSectionName[];
 export const RuleDocument = z
   .strictObject({
     /** A stable name for the document (a release's files keep theirs across versions). */
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,79}$/, 'lower-case letters, digits and - only'),
-    title: z.string().trim().min(1).max(300),
-    effectiveFrom: IsoDate,
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{2,79}$/, 'lower-case letters, digits and - only')
+      .describe('A stable name for the document (lower-case letters, digits, -)'),
+    title: z.string().trim().min(1).max(300).describe('What the document sets, e.g. "VBSP rates from 2027"'),
+    effectiveFrom: IsoDate.describe('The date from which its rows apply (rows may narrow it)'),
     /** Why it is loaded: the decree, the correction. */
-    reason: ShortText,
-    standards: RuleSections.standards.optional(),
-    listYearRules: RuleSections.listYearRules.optional(),
-    loanProgrammes: RuleSections.loanProgrammes.optional(),
-    loanRates: RuleSections.loanRates.optional(),
-    loanCaps: RuleSections.loanCaps.optional(),
-    programmes: RuleSections.programmes.optional(),
-    programmeComponents: RuleSections.programmeComponents.optional(),
+    reason: ShortText.describe('Why it is loaded: the decree or decision, the correction'),
+    standards: RuleSections.standards
+      .optional()
+      .describe('Poverty standards: income lines by area and the deprivation indicators, per range of list years'),
+    listYearRules: RuleSections.listYearRules
+      .optional()
+      .describe('Which list year a review of each type decides, by its effective date'),
+    loanProgrammes: RuleSections.loanProgrammes.optional().describe('Lending programmes (VBSP) and who is eligible'),
+    loanRates: RuleSections.loanRates.optional().describe('Dated annual rates per programme'),
+    loanCaps: RuleSections.loanCaps.optional().describe('Dated maximum amounts and terms per programme'),
+    programmes: RuleSections.programmes.optional().describe('National Target Programmes and their dates'),
+    programmeComponents: RuleSections.programmeComponents
+      .optional()
+      .describe('Components (dự án, tiểu dự án) of the programmes that fund support'),
   })
   .refine((d) => RULE_SECTIONS.some((s) => d[s] !== undefined), {
     message: `a rule document carries at least one of: ${RULE_SECTIONS.join(', ')}`,

@@ -9,6 +9,7 @@ import { decodeForFold, householdIdOf } from './decode.js';
 import { foldsFromHistory } from './history.js';
 import { type BatchEvent, foldHousehold, historyVersion, type Plan } from './household-step.js';
 import { loadVersions } from './load-stored.js';
+import { addIdWrites, idWritesOf } from './national-ids.js';
 import { addOwedWrites } from './owed-writes.js';
 import { UNIT_YEAR_COUNTS, type UnitYearDelta, UnitYearDeltas } from './unit-year.js';
 import { type BatchWrites, deleteEmptyUnitYears, emptyWrites, writeStatement } from './write-statement.js';
@@ -95,7 +96,8 @@ export async function writeOwed(trx: Trx, book: HouseholdBook): Promise<void> {
  * in memory, or with a correction or a move), then, slice by slice, the folds in memory and one
  * statement writing the slice, sent before the next slice is folded. Write-through, each slice writes every row its
  * households change; write-behind, its support ledger and the rows of the households owed longest
- * (HouseholdBook.overdue), and everything owed when the book owes too much.
+ * (HouseholdBook.overdue), and everything owed when the book owes too much. The ID numbers the
+ * batch's events set go with their slice in either mode, like the support ledger (national-ids.ts).
  * Idempotent: events at or below a household's version are skipped.
  */
 export async function applyHouseholdBatch(
@@ -132,7 +134,10 @@ export async function applyHouseholdBatch(
     const version = historyVersion(p);
     return version === undefined ? [] : [{ householdId: p.householdId, version }];
   });
-  const histories = await foldsFromHistory(trx, context, book.projection, wants);
+  const [histories, idWrites] = await Promise.all([
+    foldsFromHistory(trx, context, book.projection, wants),
+    idWritesOf(plans, context),
+  ]);
 
   const through = book.mode === 'write-through';
   const pipeline = new Pipeline(trx);
@@ -141,7 +146,10 @@ export async function applyHouseholdBatch(
       const slice = plans.slice(i, i + SLICE);
       const w = emptyWrites();
       const deltas = new UnitYearDeltas();
-      for (const p of slice) foldHousehold(p, histories.get(p.householdId), book, w.ledger);
+      for (const p of slice) {
+        foldHousehold(p, histories.get(p.householdId), book, w.ledger);
+        addIdWrites(w, idWrites.get(p.householdId));
+      }
       // Write-behind, the households owed longest ride along: the server writes them while this
       // process folds the next slice, rather than all at once while this process waits.
       const owed = through ? slice.map((p) => p.householdId) : book.overdue(SLICE);

@@ -1,4 +1,5 @@
 import { currentNewlyEscapedUntil } from '@benvung/domain';
+import { nameSearchKey } from '../household-status/search-keys.js';
 import type { NewHouseholdStatus, SupportTotal } from '../tables/household-status.js';
 import type { HouseholdFold, SupportFact } from './fold.js';
 import type { UnitLookup } from './geography.js';
@@ -48,6 +49,7 @@ export function statusRow(
     village: h.village ?? null,
     member_count: h.memberCount,
     head_name: stamp.headName,
+    head_name_search: stamp.headName === null ? null : nameSearchKey(stamp.headName),
     classification: h.classification,
     standard_id: review?.standardId ?? null,
     list_year: review?.listYear ?? null,

@@ -1,6 +1,7 @@
 import { type RawBuilder, sql, type Transaction } from 'kysely';
 import { type BulkTable, insertStatement, unnestRows, upsertStatement } from '../sql/bulk.js';
 import type { ReadModelDatabase } from '../tables/database.js';
+import type { NewHouseholdNationalIds } from '../tables/household-national-ids.js';
 import type { NewHouseholdStatus } from '../tables/household-status.js';
 import type { NewListSpells } from '../tables/list-spells.js';
 import type { NewRelapseEpisodes } from '../tables/relapse-episodes.js';
@@ -21,6 +22,7 @@ const STATUS: BulkTable<NewHouseholdStatus> = {
     ['village', 'text'],
     ['member_count', 'integer'],
     ['head_name', 'text'],
+    ['head_name_search', 'text'],
     ['classification', 'text'],
     ['standard_id', 'text'],
     ['list_year', 'integer'],
@@ -44,8 +46,19 @@ const STATUS: BulkTable<NewHouseholdStatus> = {
     ['updated_at', 'timestamptz'],
   ],
 };
-// The head's name comes with the registration only: later batches leave it as it is.
-const STATUS_UPDATE = STATUS.columns.map(([c]) => c).filter((c) => c !== 'household_id' && c !== 'head_name');
+// The head's name (and its search form) comes with the registration only: later batches leave it as it is.
+const REGISTRATION_ONLY: ReadonlySet<string> = new Set(['household_id', 'head_name', 'head_name_search']);
+const STATUS_UPDATE = STATUS.columns.map(([c]) => c).filter((c) => !REGISTRATION_ONLY.has(c));
+
+const NATIONAL_IDS: BulkTable<NewHouseholdNationalIds> = {
+  table: 'household_national_ids',
+  key: ['household_id', 'member_key'],
+  columns: [
+    ['household_id', 'uuid'],
+    ['member_key', 'uuid'],
+    ['digest', 'text'],
+  ],
+};
 
 const LEDGER: BulkTable<NewSupportLedger> = {
   table: 'support_ledger',
@@ -138,6 +151,12 @@ export interface BatchWrites {
   spellHouseholds: SpellHousehold[];
   spells: NewListSpells[];
   unitYear: UnitYearDelta[];
+  /** ID-number digests set (see national-ids.ts). */
+  ids: NewHouseholdNationalIds[];
+  /** People whose number is gone (taken off the list). */
+  idsGone: Array<Omit<NewHouseholdNationalIds, 'digest'>>;
+  /** Households whose numbers become exactly their rows in `ids`. */
+  idHouseholds: string[];
 }
 
 /** Nothing to write yet. */
@@ -149,6 +168,9 @@ export const emptyWrites = (): BatchWrites => ({
   spellHouseholds: [],
   spells: [],
   unitYear: [],
+  ids: [],
+  idsGone: [],
+  idHouseholds: [],
 });
 
 /** The deltas added to the counts already stored (an upsert that sums instead of replacing). */
@@ -160,7 +182,7 @@ function unitYearSums(deltas: readonly UnitYearDelta[]): RawBuilder<unknown> {
 /**
  * Every write of a slice as ONE statement (data-modifying WITH queries), so that PostgreSQL executes
  * it while this process folds the next slice instead of waiting for statement after statement. The
- * parts touch disjoint rows: episodes are upserted and the households' other episodes deleted.
+ * parts touch disjoint rows: episodes (and ID rows) are upserted and the households' others deleted.
  */
 export function writeStatement(w: BatchWrites): RawBuilder<unknown> | undefined {
   const parts: RawBuilder<unknown>[] = [];
@@ -188,6 +210,25 @@ export function writeStatement(w: BatchWrites): RawBuilder<unknown> | undefined 
     );
     if (w.spells.length > 0) part('spells', upsertStatement(SPELLS, w.spells));
   }
+  if (w.idHouseholds.length > 0) {
+    const kept = w.ids.filter((r) => w.idHouseholds.includes(r.household_id));
+    part(
+      'ids_replaced',
+      sql`DELETE FROM household_national_ids WHERE household_id = ANY(${w.idHouseholds}::uuid[])
+          AND (household_id, member_key) NOT IN (
+            SELECT * FROM unnest(${kept.map((r) => r.household_id)}::uuid[], ${kept.map((r) => r.member_key)}::uuid[]))`,
+    );
+  }
+  if (w.idsGone.length > 0) {
+    part(
+      'ids_gone',
+      sql`DELETE FROM household_national_ids t
+          USING unnest(${w.idsGone.map((r) => r.household_id)}::uuid[], ${w.idsGone.map((r) => r.member_key)}::uuid[])
+            AS g(household_id, member_key)
+          WHERE t.household_id = g.household_id AND t.member_key = g.member_key`,
+    );
+  }
+  if (w.ids.length > 0) part('ids', upsertStatement(NATIONAL_IDS, w.ids));
   if (w.unitYear.length > 0) part('unit_year', unitYearSums(w.unitYear));
   return parts.length === 0 ? undefined : sql`WITH ${sql.join(parts)} SELECT 1`;
 }

@@ -1,3 +1,4 @@
+import type { HouseholdNationalIdsTable } from './household-national-ids.js';
 import type { HouseholdStatusTable } from './household-status.js';
 import type { ListSpellsTable } from './list-spells.js';
 import type { ProjectionCheckpointTable } from './projection-checkpoint.js';
@@ -11,6 +12,7 @@ import type { UnitsTable } from './units.js';
 
 /** Every read-model table, as kysely sees them. */
 export interface ReadModelDatabase {
+  household_national_ids: HouseholdNationalIdsTable;
   household_status: HouseholdStatusTable;
   list_spells: ListSpellsTable;
   projection_checkpoint: ProjectionCheckpointTable;

@@ -22,6 +22,11 @@ export interface HouseholdStatusTable {
   member_count: number;
   /** Personal: shown to case workers of the unit, never to analysts. */
   head_name: string | null;
+  /**
+   * `head_name` folded for search (no accents, lower case: `foldText`); written and erased with it.
+   * Personal like it.
+   */
+  head_name_search: ColumnType<string | null, string | null | undefined, string | null>;
   classification: 'unassessed' | 'poor' | 'near_poor' | 'non_poor';
   /** Poverty standard of the last counting review. */
   standard_id: ColumnType<string | null, string | null | undefined, string | null>;

@@ -121,7 +121,7 @@ async function execute(
         'PRECONDITION_FAILED',
         'The household has changed',
         `If-Match "${expectedVersion}" but the household is at version ${err.actual}`,
-        { currentVersion: err.actual },
+        { expectedVersion, currentVersion: err.actual },
       );
     }
     if (err instanceof IdempotencyConflictError) {

@@ -14,6 +14,8 @@ export async function waitForProjection(
   app: FastifyInstance,
   request: FastifyRequest,
   projection: string,
+  /** A shorter bound than the caller's, for a read that has somewhere else to turn (the stream). */
+  options: { maxWaitMs?: number } = {},
 ): Promise<void> {
   const header = request.headers['x-wait-for-position'];
   if (header === undefined) return;
@@ -34,7 +36,8 @@ export async function waitForProjection(
   const head = await app.deps.store.headPosition();
   if (!target || head === undefined || app.deps.store.comparePositions(target, head) > 0) throw invalid();
   const timeoutHeader = Number(request.headers['x-wait-timeout-ms'] ?? DEFAULT_WAIT_MS);
-  const timeout = Number.isFinite(timeoutHeader) ? Math.min(Math.max(timeoutHeader, 0), MAX_WAIT_MS) : DEFAULT_WAIT_MS;
+  const asked = Number.isFinite(timeoutHeader) ? Math.min(Math.max(timeoutHeader, 0), MAX_WAIT_MS) : DEFAULT_WAIT_MS;
+  const timeout = Math.min(asked, options.maxWaitMs ?? MAX_WAIT_MS);
   const deadline = Date.now() + timeout;
   for (let delay = 5; ; delay = Math.min(delay * 2, 100)) {
     const checkpoint = await readCheckpoint(app.deps.readModels, projection);

@@ -17,4 +17,4 @@ export const householdNotFound = (): HttpProblem =>
 
 /** A unit the caller names outside their units is refused. */
 export const unitOutOfScope = (unitCode: string): HttpProblem =>
-  new HttpProblem(403, 'UNIT_OUT_OF_SCOPE', 'Not allowed', `unit ${unitCode} is not among your units`);
+  new HttpProblem(403, 'UNIT_OUT_OF_SCOPE', 'Not allowed', `unit ${unitCode} is not among your units`, { unitCode });

@@ -1,22 +1,11 @@
-import type { HouseholdStatusRow, ReadModelDatabase } from '@benvung/projections';
+import { HOUSEHOLD_LIST_COLUMNS, type HouseholdListRow, type ReadModelDatabase } from '@benvung/projections';
 import type { Kysely } from 'kysely';
 
-/** The household_status columns GET /v1/households/{id} shows (the row has many more). */
-export const HOUSEHOLD_STATUS_VIEW_COLUMNS = [
-  'household_id',
-  'household_code',
-  'unit_code',
-  'area',
-  'village',
-  'member_count',
-  'head_name',
-  'classification',
-  'registered_on',
-  'version',
-  'updated_at',
-] as const;
+/** The household_status columns GET /v1/households/{id} shows: a list item's (the row has many more). */
+export const HOUSEHOLD_STATUS_VIEW_COLUMNS = HOUSEHOLD_LIST_COLUMNS;
 
-export type HouseholdStatusView = Pick<HouseholdStatusRow, (typeof HOUSEHOLD_STATUS_VIEW_COLUMNS)[number]>;
+/** A household as the list and GET /v1/households/{id} show it, from the read model or its stream. */
+export type HouseholdStatusView = HouseholdListRow;
 
 /**
  * One household's status row by id, for the hottest read of the API. Two things keep it cheap: only

@@ -1,10 +1,12 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as gatewayTables from './migrations/2026-11-22T0930-gateway-tables.js';
 import * as listImports from './migrations/2026-12-06T1400-list-imports.js';
+import * as accounts from './migrations/2026-12-06T1800-accounts.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-22T0930-gateway-tables': gatewayTables,
   '2026-12-06T1400-list-imports': listImports,
+  '2026-12-06T1800-accounts': accounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,5 +1,6 @@
 import type { ReadModelDatabase } from '@benvung/projections';
 import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kysely';
+import type { Role } from '../plugins/auth.js';
 
 /** A command's first response, kept so a retry with the same Idempotency-Key gets it again. */
 export interface IdempotencyKeyTable {
@@ -44,11 +45,45 @@ export interface ListImportTable {
   finished_at: Date | null;
 }
 
+/** A local account of the web app (scripts use bearer tokens and have none). */
+export interface UserAccountTable {
+  id: string;
+  /** Unique whatever its case (a unique index on lower(username)). */
+  username: string;
+  display_name: string;
+  role: Role;
+  units: ColumnType<string[], string[] | undefined, string[]>;
+  /** A self-describing scrypt string (see application/password-hash.ts), never the password. */
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  failed_attempts: Generated<number>;
+  locked_until: Date | null;
+  disabled: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export type UserAccountRow = Selectable<UserAccountTable>;
+export type NewUserAccount = Insertable<UserAccountTable>;
+
+/** A sign-in of the web app: its cookie tokens are good only while this row is live. */
+export interface UserSessionTable {
+  id: string;
+  user_id: string;
+  created_at: Generated<Date>;
+  /** The absolute end of the session, however active it is. */
+  expires_at: Date;
+  revoked_at: Date | null;
+  last_seen_at: Generated<Date>;
+}
+
 // A type alias (not an interface) so kysely's withTables accepts it.
 export type GatewayTables = {
   idempotency_key: IdempotencyKeyTable;
   access_log: AccessLogTable;
   list_import: ListImportTable;
+  user_account: UserAccountTable;
+  user_session: UserSessionTable;
 };
 
 /** The gateway reads the read models and owns two tables of its own. */

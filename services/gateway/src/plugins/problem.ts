@@ -1,8 +1,15 @@
-import { DomainError } from '@benvung/domain';
-import { ConcurrencyError, EventStoreError, IdempotencyConflictError, StreamNotFoundError } from '@benvung/event-store';
+import { DomainError, localizeProblem } from '@benvung/domain';
+import {
+  ConcurrencyError,
+  EventStoreError,
+  IdempotencyConflictError,
+  StoreClosedError,
+  StreamNotFoundError,
+} from '@benvung/event-store';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { problemLocale } from './problem-language.js';
 
 /** RFC 9457 problem details, with our stable `code`; `type` and `instance` are filled in on send. */
 export type ProblemInput = {
@@ -25,29 +32,79 @@ export class HttpProblem extends Error {
 }
 
 const TYPE_BASE = 'https://benvung.example/problems/';
+/** Members every problem has: an extension member of the same name must never replace them. */
+const RESERVED = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'requestId', 'technicalDetail']);
 
+/** Adds Accept-Language to Vary without dropping what CORS or others put there. */
+function varyOnLanguage(reply: FastifyReply): void {
+  const current = String(reply.getHeader('vary') ?? '');
+  if (current === '*' || /(^|,)\s*accept-language\s*(,|$)/i.test(current)) return;
+  reply.header('vary', current ? `${current}, Accept-Language` : 'Accept-Language');
+}
+
+/**
+ * Sends a problem in the language Accept-Language asks for (vi or en; English without the header).
+ * English is the server's own title and detail, unchanged for existing clients. Vietnamese is the
+ * catalogue's (@benvung/domain PROBLEM_MESSAGES) filled from the extension members; where the code has
+ * no template or a value is missing, a Vietnamese sentence about the status. Either way a Vietnamese
+ * answer keeps the English detail in `technicalDetail`, so nothing said for support is lost. `code`
+ * never changes: clients translate by it.
+ */
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, p: ProblemInput) {
+  const { title, status, detail, code, ...members } = p;
+  const extensions = Object.fromEntries(Object.entries(members).filter(([key]) => !RESERVED.has(key)));
+  const locale = problemLocale(request.headers['accept-language']);
+  const text =
+    locale === 'en'
+      ? { title, detail }
+      : { ...localizeProblem({ ...extensions, code, status, requestId: request.id }, locale), technicalDetail: detail };
+  varyOnLanguage(reply);
   return reply
-    .status(p.status)
+    .status(status)
     .type('application/problem+json')
+    .header('content-language', locale)
     .send({
-      type: `${TYPE_BASE}${p.code.toLowerCase().replaceAll('_', '-')}`,
+      ...extensions,
+      type: `${TYPE_BASE}${code.toLowerCase().replaceAll('_', '-')}`,
+      title: text.title,
+      status,
+      detail: text.detail,
+      code,
       instance: request.url,
       requestId: request.id,
-      ...p,
+      ...('technicalDetail' in text ? { technicalDetail: text.technicalDetail } : {}),
     });
 }
 
-const DOMAIN_STATUS: Record<DomainError['kind'], number> = {
+/** The status of each kind of domain error. */
+export const DOMAIN_STATUS: Record<DomainError['kind'], number> = {
   validation: 422,
   illegal_state: 409,
   not_found: 404,
   conflict: 409,
 };
 
+/** Fastify's and @fastify/multipart's client errors, under the codes clients already see. */
+function frameworkProblem(fe: Partial<FastifyError> & { statusCode: number }): ProblemInput {
+  if (fe.statusCode === 429) {
+    return { status: 429, code: 'RATE_LIMITED', title: 'Too many requests', detail: fe.message ?? 'rate limited' };
+  }
+  const code =
+    fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+      ? 'PAYLOAD_TOO_LARGE'
+      : (fe.code ?? 'BAD_REQUEST').replace(/^FST_ERR_/, '');
+  return {
+    status: fe.statusCode,
+    code,
+    title: 'The request could not be processed',
+    detail: fe.message ?? 'bad request',
+  };
+}
+
 function toProblem(error: unknown): ProblemInput | undefined {
+  // Extension members first: the standard members that follow always win.
   if (error instanceof HttpProblem) {
-    return { status: error.status, code: error.code, title: error.title, detail: error.message, ...error.extensions };
+    return { ...error.extensions, status: error.status, code: error.code, title: error.title, detail: error.message };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     return {
@@ -66,11 +123,11 @@ function toProblem(error: unknown): ProblemInput | undefined {
   }
   if (error instanceof DomainError) {
     return {
+      ...(error.details ?? {}),
       status: DOMAIN_STATUS[error.kind],
       code: error.code,
       title: 'The command was refused',
       detail: error.message,
-      ...(error.details ?? {}),
     };
   }
   if (error instanceof ConcurrencyError) {
@@ -88,21 +145,16 @@ function toProblem(error: unknown): ProblemInput | undefined {
   if (error instanceof IdempotencyConflictError) {
     return { status: 422, code: error.code, title: 'Conflicting retry', detail: error.message };
   }
+  // Only while the process stops: another instance (or this one, restarted) will answer.
+  if (error instanceof StoreClosedError) {
+    return { status: 503, code: error.code, title: 'Service unavailable', detail: error.message };
+  }
   if (error instanceof EventStoreError) {
     return { status: 400, code: error.code, title: 'Invalid request', detail: error.message };
   }
   const fe = error as Partial<FastifyError>;
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-    const code =
-      fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-        ? 'PAYLOAD_TOO_LARGE'
-        : (fe.code ?? 'BAD_REQUEST').replace(/^FST_ERR_/, '');
-    return {
-      status: fe.statusCode,
-      code,
-      title: 'The request could not be processed',
-      detail: fe.message ?? 'bad request',
-    };
+    return frameworkProblem({ ...fe, statusCode: fe.statusCode });
   }
   return undefined;
 }
@@ -113,8 +165,12 @@ export const problemPlugin = fp(
     app.setErrorHandler((error, request, reply) => {
       const problem = toProblem(error);
       if (problem) {
-        if (problem.status === 503 || problem.status === 429)
-          reply.header('retry-after', String(problem.retryAfterSeconds ?? 1));
+        if (problem.status === 503 || problem.status === 429) {
+          // The rate limiter has set Retry-After to its window's end: that value is the one to say.
+          const seconds = Number(reply.getHeader('retry-after') ?? problem.retryAfterSeconds ?? 1);
+          reply.header('retry-after', String(seconds));
+          problem.retryAfterSeconds = seconds;
+        }
         if (problem.status >= 500 && problem.status !== 503) request.log.error({ err: error }, 'request failed');
         return sendProblem(reply, request, problem);
       }

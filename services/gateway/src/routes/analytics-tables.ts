@@ -11,6 +11,7 @@ import { ProblemSchema } from './schemas.js';
 const analysts = ['analyst'] as const;
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
 const Year = z.coerce.number().int().min(2000).max(2100);
+const Unit = UnitCode.describe('Only this unit (within the caller’s units); all of them when omitted');
 
 /** Year-to-year transition matrices and a unit's official flow figures, suppressed below 5 households. */
 export const analyticsTableRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -20,14 +21,22 @@ export const analyticsTableRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { roles: analysts },
       schema: {
         tags: ['analytics'],
+        operationId: 'getTransitionMatrices',
         summary:
           'Transition matrices between consecutive yearly standings (poor, near-poor, non-poor): counts and row proportions',
         querystring: z.strictObject({
-          unitCode: UnitCode.optional(),
-          fromYear: Year.optional(),
-          toYear: Year.optional(),
+          unitCode: Unit.optional(),
+          fromYear: Year.optional().describe('First list year'),
+          toYear: Year.optional().describe('Last list year; this year when omitted'),
         }),
-        response: { 200: z.object({ byYear: z.array(z.unknown()), pooled: z.unknown(), gaps: z.number() }), ...errors },
+        response: {
+          200: z.object({
+            byYear: z.array(z.unknown()).describe('One matrix per pair of consecutive years (cells below 5 withheld)'),
+            pooled: z.unknown().describe('All pairs of years together'),
+            gaps: z.number().describe('Households missing a year’s standing, left out'),
+          }),
+          ...errors,
+        },
       },
     },
     async (request) => {
@@ -56,15 +65,24 @@ export const analyticsTableRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { roles: analysts },
       schema: {
         tags: ['analytics'],
+        operationId: 'getUnitFlows',
         summary: 'A unit’s yearly flows: escaped, relapsed, relapsed ÷ escaped, and the annual relapse hazard',
-        params: z.object({ code: UnitCode }),
+        params: z.object({ code: UnitCode.describe('The unit (within the caller’s units)') }),
         querystring: z.strictObject({
-          asOf: z.iso.date().optional(),
-          fromYear: Year.optional(),
-          toYear: Year.optional(),
+          asOf: z.iso.date().optional().describe('The date looked from; today when omitted'),
+          fromYear: Year.optional().describe('First year (2022 when omitted)'),
+          toYear: Year.optional().describe('Last year; the year of asOf when omitted'),
         }),
         response: {
-          200: z.object({ unitCode: z.string(), asOf: z.string(), flows: z.array(z.record(z.string(), z.unknown())) }),
+          200: z.object({
+            unitCode: z.string().describe('The unit'),
+            asOf: z.string().describe('The date looked from'),
+            flows: z
+              .array(z.record(z.string(), z.unknown()))
+              .describe(
+                'Per year: escaped, relapsed, newly poor, relapsed ÷ escaped and the hazard (below 5 withheld)',
+              ),
+          }),
           ...errors,
         },
       },

@@ -17,48 +17,76 @@ const analysts = ['analyst'] as const;
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
 
 const EpisodeQuery = z.object({
-  asOf: z.iso.date().optional(),
-  unitCode: UnitCode.optional(),
-  definition: z.enum(['poor', 'poor_or_near_poor']).default('poor'),
+  asOf: z.iso
+    .date()
+    .optional()
+    .describe('The date the analysis looks from (episodes still running are censored); today when omitted'),
+  unitCode: UnitCode.optional().describe(
+    'Only households of this unit (within the caller’s units; old codes roll up to the unit holding them on asOf)',
+  ),
+  definition: z
+    .enum(['poor', 'poor_or_near_poor'])
+    .default('poor')
+    .describe(
+      'What counts as poverty: poor only, or poor or near-poor (an escape and a relapse are measured against it)',
+    ),
 });
 const SurvivalQuery = EpisodeQuery.extend({
-  groupBy: z.enum(['none', 'supportKind', 'province', 'cohort', 'area', 'ethnicity', 'ethnicMinority']).default('none'),
-  confType: z.enum(CONF_TYPES as ['log', 'log-log', 'plain']).default('log'),
+  groupBy: z
+    .enum(['none', 'supportKind', 'province', 'cohort', 'area', 'ethnicity', 'ethnicMinority'])
+    .default('none')
+    .describe(
+      'One curve per group: support kind received, province, escape year, area, ethnic group, or minority or not',
+    ),
+  confType: z
+    .enum(CONF_TYPES as ['log', 'log-log', 'plain'])
+    .default('log')
+    .describe('Transformation of the confidence intervals (as R survival’s conf.type)'),
 }).strict();
 
 const nullableNumber = z.number().nullable();
 const Curve = z.object({
-  key: z.string(),
-  suppressed: z.boolean(),
-  n: nullableNumber,
-  events: nullableNumber,
-  median: nullableNumber,
-  medianLower: nullableNumber,
-  medianUpper: nullableNumber,
+  key: z.string().describe('The group (all when not grouped)'),
+  suppressed: z.boolean().describe('Withheld: fewer than 5 households; figures are null'),
+  n: nullableNumber.describe('Escape episodes followed'),
+  events: nullableNumber.describe('Relapses observed'),
+  median: nullableNumber.describe('Median time to relapse, in days (null when not reached)'),
+  medianLower: nullableNumber.describe('Lower bound of the median’s 95% confidence interval'),
+  medianUpper: nullableNumber.describe('Upper bound of the median’s 95% confidence interval'),
+  maxTime: nullableNumber.describe('End of follow-up: the last time (days) any episode of the group was seen'),
+  confLevel: nullableNumber.describe('Confidence level of the intervals (0.95)'),
   table: z
     .array(
       z.object({
-        time: nullableNumber,
-        nRisk: nullableNumber,
-        nEvent: nullableNumber,
-        survival: nullableNumber,
-        stdErr: nullableNumber,
-        lower: nullableNumber,
-        upper: nullableNumber,
-        suppressed: z.boolean(),
+        time: nullableNumber.describe('Days since the escape'),
+        nRisk: nullableNumber.describe('Households still out of poverty and followed just before'),
+        nEvent: nullableNumber.describe('Relapses at this time'),
+        nCensor: nullableNumber.describe('Episodes whose follow-up ended at this time without a relapse (censored)'),
+        survival: nullableNumber.describe('Share still out of poverty, S(t)'),
+        stdErr: nullableNumber.describe('Standard error of S(t)'),
+        lower: nullableNumber.describe('Lower bound of the 95% confidence interval'),
+        upper: nullableNumber.describe('Upper bound of the 95% confidence interval'),
+        suppressed: z.boolean().describe('Withheld: a count below 5'),
       }),
     )
-    .nullable(),
+    .nullable()
+    .describe('The curve’s steps; null when the group is withheld'),
 });
 const Survival = z.object({
-  definition: z.string(),
-  asOf: z.string(),
-  confType: z.string(),
-  groupBy: z.string(),
-  groups: z.array(Curve),
+  definition: z.string().describe('The definition of poverty used'),
+  asOf: z.string().describe('The date looked from'),
+  confType: z.string().describe('The confidence interval transformation'),
+  groupBy: z.string().describe('The grouping'),
+  groups: z.array(Curve).describe('One curve per group'),
   logRank: z
-    .object({ chisq: z.number(), df: z.number(), p: nullableNumber, suppressedGroups: z.array(z.string()) })
-    .nullable(),
+    .object({
+      chisq: z.number().describe('Chi-squared statistic'),
+      df: z.number().describe('Degrees of freedom'),
+      p: nullableNumber.describe('p-value'),
+      suppressedGroups: z.array(z.string()).describe('Groups left out of the test (withheld)'),
+    })
+    .nullable()
+    .describe('Log-rank test that the groups’ curves differ; null when not grouped'),
 });
 
 /**
@@ -91,6 +119,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { roles: analysts },
       schema: {
         tags: ['analytics'],
+        operationId: 'getSurvivalCurve',
         summary: 'Kaplan–Meier survival out of poverty (time to relapse, in days) by group, with the log-rank test',
         querystring: SurvivalQuery,
         response: { 200: Survival, ...errors },
@@ -112,11 +141,14 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
           median: g.median,
           medianLower: g.medianLower,
           medianUpper: g.medianUpper,
+          maxTime: g.maxTime,
+          confLevel: g.suppressed ? null : g.confLevel,
           table: g.table
             ? g.table.map((r) => ({
                 time: r.time,
                 nRisk: r.nRisk,
                 nEvent: r.nEvent,
+                nCensor: r.nCensor,
                 survival: r.survival,
                 stdErr: r.stdErr,
                 lower: r.lower,
@@ -143,9 +175,11 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { roles: analysts },
       schema: {
         tags: ['analytics'],
+        operationId: 'getSurvivalCurveSvg',
         summary: 'The survival curves as an SVG picture',
         querystring: SurvivalQuery,
-        response: { 200: z.string().describe('image/svg+xml'), ...errors },
+        produces: ['image/svg+xml'],
+        response: { 200: z.string().describe('The survival curves drawn as SVG, for reports'), ...errors },
       },
       // The picture is SVG text, sent as is; problems (4xx) stay JSON.
       serializerCompiler: ({ httpStatus }) =>
@@ -165,13 +199,16 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { roles: analysts },
       schema: {
         tags: ['analytics'],
+        operationId: 'getRelapseCohorts',
         summary: 'Cumulative relapse 1 − S(k years), k = 1…5, by escape year',
         querystring: EpisodeQuery.strict(),
         response: {
           200: z.object({
             definition: z.string(),
             asOf: z.string(),
-            cohorts: z.array(z.record(z.string(), z.unknown())),
+            cohorts: z
+              .array(z.record(z.string(), z.unknown()))
+              .describe('Per escape year: households, and the cumulative relapse after 1…5 years (suppressed below 5)'),
           }),
           ...errors,
         },
@@ -194,9 +231,19 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { roles: analysts },
       schema: {
         tags: ['analytics'],
+        operationId: 'exportRelapseEpisodes',
         summary: 'One row per episode; households pseudonymised with a keyed hash, no names, ID numbers or ids',
         querystring: EpisodeQuery.strict(),
-        response: { 200: z.unknown().describe('text/csv, streamed'), ...errors },
+        produces: ['text/csv'],
+        response: {
+          // Streamed: the handler sends a Readable, the document says text.
+          200: z.unknown().meta({
+            type: 'string',
+            description:
+              'CSV (streamed): household,escape_date,escape_from,escape_to,end_date,relapsed,time_days,support_kinds,area,province_then,province_now,cohort',
+          }),
+          ...errors,
+        },
       },
     },
     async (request, reply) => {

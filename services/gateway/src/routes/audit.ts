@@ -7,23 +7,28 @@ import { recordAccess } from '../persistence/access-log.js';
 import { HttpProblem } from '../plugins/problem.js';
 import { ProblemSchema } from './schemas.js';
 
-const Params = z.object({ id: z.uuid() });
+const Params = z.object({ id: z.uuid().describe('The household id') });
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
 const readers = ['case_worker', 'supervisor', 'auditor'] as const;
 
 const HistoryEvent = z.object({
-  eventId: z.string(),
-  version: z.number().int(),
-  type: z.string(),
-  schemaVersion: z.number().int(),
-  data: z.record(z.string(), z.unknown()),
-  personal: z.record(z.string(), z.unknown()).nullable(),
-  metadata: z.record(z.string(), z.unknown()),
-  occurredAt: z.string(),
-  recordedAt: z.string(),
-  position: z.string(),
-  hash: z.string(),
-  personalDigest: z.string().nullable(),
+  eventId: z.string().describe('The event id (corrections name it)'),
+  version: z.number().int().describe('Position in the household’s stream, from 1'),
+  type: z.string().describe('Event type, e.g. HouseholdRegistered, HouseholdAssessed, LoanGranted'),
+  schemaVersion: z.number().int().describe('Version of the event’s data schema'),
+  data: z.record(z.string(), z.unknown()).describe('What happened (no personal data)'),
+  personal: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .describe('The personal part (names, ID numbers); null once erased'),
+  metadata: z
+    .record(z.string(), z.unknown())
+    .describe('Who recorded it (actor, role), the request and Idempotency-Key it came with'),
+  occurredAt: z.string().describe('Business time: when it happened'),
+  recordedAt: z.string().describe('When it was recorded'),
+  position: z.string().describe('Global position in the event log'),
+  hash: z.string().describe('Hash chaining this event to the one before'),
+  personalDigest: z.string().nullable().describe('Digest of the personal part, kept after erasure'),
 });
 
 const HistoryPage = z.object({
@@ -35,17 +40,20 @@ const HistoryPage = z.object({
 
 const StateQuery = z
   .object({
-    asOf: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
-    version: z.coerce.number().int().min(1).optional(),
+    asOf: z
+      .union([z.iso.date(), z.iso.datetime({ offset: true })])
+      .optional()
+      .describe('Business time to replay to: a date (its end) or a date-time; not with version'),
+    version: z.coerce.number().int().min(1).optional().describe('Version to replay to; not with asOf'),
   })
   .strict();
 
 const Verification = z.object({
   householdId: z.uuid(),
-  valid: z.boolean(),
-  events: z.number().int(),
-  firstInvalidVersion: z.number().int().optional(),
-  reason: z.string().optional(),
+  valid: z.boolean().describe('Whether every hash matches'),
+  events: z.number().int().describe('Events checked'),
+  firstInvalidVersion: z.number().int().optional().describe('The first event whose hash does not match'),
+  reason: z.string().optional().describe('What does not match there'),
 });
 
 /** Auditor replay: paged history with metadata and hashes, state as of a time or version, chain check. */
@@ -69,12 +77,13 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { roles: readers },
       schema: {
         tags: ['audit'],
+        operationId: 'getHouseholdHistory',
         summary: 'The events of a household, with metadata and hashes, paged by version',
         params: Params,
         querystring: z
           .object({
-            fromVersion: z.coerce.number().int().min(1).default(1),
-            limit: z.coerce.number().int().min(1).max(500).default(100),
+            fromVersion: z.coerce.number().int().min(1).default(1).describe('First version of the page'),
+            limit: z.coerce.number().int().min(1).max(500).default(100).describe('Events per page, 1–500'),
           })
           .strict(),
         response: { 200: HistoryPage, ...errors },
@@ -116,15 +125,16 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { roles: readers },
       schema: {
         tags: ['audit'],
+        operationId: 'replayHousehold',
         summary: 'The household replayed to a time (asOf, business time) or a version, with the write side’s evolve',
         params: Params,
         querystring: StateQuery,
         response: {
           200: z.object({
             householdId: z.uuid(),
-            version: z.number().int(),
-            asOf: z.string().optional(),
-            state: z.record(z.string(), z.unknown()),
+            version: z.number().int().describe('The last version applied'),
+            asOf: z.string().optional().describe('The asOf asked for'),
+            state: z.record(z.string(), z.unknown()).describe('The household’s state as the decider saw it then'),
           }),
           ...errors,
         },
@@ -167,6 +177,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { roles: readers },
       schema: {
         tags: ['audit'],
+        operationId: 'verifyHouseholdChain',
         summary: 'Recompute every hash of the household’s chain; names the first event that does not match',
         params: Params,
         response: { 200: Verification, ...errors },

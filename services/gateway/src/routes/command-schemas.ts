@@ -1,16 +1,20 @@
 import { z } from 'zod';
+import { CommandHeaders, commandResponseHeaders } from '../openapi/headers.js';
 import { ProblemSchema } from './schemas.js';
 
 /** A household in the path. */
-export const HouseholdParams = z.object({ id: z.uuid() });
+export const HouseholdParams = z.object({ id: z.uuid().describe('The household id') });
 
 /** What every command on a household answers. */
 export const Accepted = z.object({
-  householdId: z.uuid(),
-  version: z.number().int(),
-  position: z.string(),
-  events: z.array(z.string()),
+  householdId: z.uuid().describe('The household id'),
+  version: z.number().int().describe('The household’s version after the command (also the ETag): send it in If-Match'),
+  position: z.string().describe('Global position of the last event: send it as X-Wait-For-Position to read it back'),
+  events: z.array(z.string()).describe('Types of the events recorded, in order (e.g. HouseholdAssessed)'),
 });
+
+/** The protocol every household command speaks: If-Match, Idempotency-Key; ETag on the answer. */
+export const commandProtocol = { headers: CommandHeaders, responseHeaders: commandResponseHeaders };
 
 /** The problems a command may answer. */
 export const commandErrors = {

@@ -15,44 +15,67 @@ import { z } from 'zod';
 import { runHouseholdCommand } from '../application/command-route.js';
 import { today } from '../application/today.js';
 import { HttpProblem } from '../plugins/problem.js';
-import { Accepted, commandErrors, HouseholdParams, workers } from './command-schemas.js';
+import { Accepted, commandErrors, commandProtocol, HouseholdParams, workers } from './command-schemas.js';
 
 const Params = HouseholdParams;
 const errors = commandErrors;
 const supervisors = ['supervisor'] as const;
 
 const Assessed = Accepted.extend({
-  classification: z.enum(['poor', 'near_poor', 'non_poor']),
-  standardId: z.string(),
-  /** The rule version the standard came from. */
-  standardVersion: z.number().int().optional(),
-  /** Unconfirmed parts of the standard this classification rests on (empty once an admin confirms them). */
-  unverified: z.array(z.string()),
-  transition: z.string(),
-  listYear: z.number().int(),
-  averageLivingBand: z.boolean(),
-  reasons: z.array(z.string()),
+  classification: z.enum(['poor', 'near_poor', 'non_poor']).describe('The list the review puts the household on'),
+  standardId: z.string().describe('The poverty standard applied (e.g. VN-2022-2026), chosen by the list year'),
+  standardVersion: z.number().int().optional().describe('The rule version the standard came from'),
+  unverified: z
+    .array(z.string())
+    .describe('Unconfirmed parts of the standard this classification rests on (empty once an admin confirms them)'),
+  transition: z
+    .string()
+    .describe(
+      'What the review meant against the previous list: classified_poor, classified_near_poor, classified_non_poor, no_change, escaped_poverty, escaped_near_poverty, relapsed, relapsed_near_poverty, newly_poor, newly_near_poor, became_poor',
+    ),
+  listYear: z.number().int().describe('The year whose lists the review decides'),
+  averageLivingBand: z
+    .boolean()
+    .describe('Whether the household falls in the average-living band (hộ có mức sống trung bình) above near-poor'),
+  reasons: z.array(z.string()).describe('Why the classification came out so (income line, deprivations counted)'),
 });
+
+const OccurredAt = IsoDate.optional().describe('The date it happened; today when omitted');
+const Reason = ShortText.describe('Why, in a sentence (kept in the history)');
+const EventId = z.uuid().describe('The id of the event in the household’s history (GET …/history)');
 
 const FlagBody = z.discriminatedUnion('action', [
   z.strictObject({
-    action: z.literal('set'),
+    action: z.literal('set').describe('Flag the household as unable to escape poverty'),
     basis: UnableToEscapeBasis,
-    reason: ShortText,
-    occurredAt: IsoDate.optional(),
+    reason: Reason,
+    occurredAt: OccurredAt,
   }),
-  z.strictObject({ action: z.literal('clear'), reason: ShortText, occurredAt: IsoDate.optional() }),
+  z.strictObject({
+    action: z.literal('clear').describe('Clear the flag'),
+    reason: Reason,
+    occurredAt: OccurredAt,
+  }),
 ]);
 
 const CorrectionBody = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('void'), eventId: z.uuid(), reason: ShortText, occurredAt: IsoDate.optional() }),
   z.strictObject({
-    action: z.literal('amend'),
-    eventId: z.uuid(),
-    reason: ShortText,
-    occurredAt: IsoDate.optional(),
+    action: z.literal('void').describe('Void the event: it no longer counts (its follow-ups must be voided first)'),
+    eventId: EventId,
+    reason: Reason,
+    occurredAt: OccurredAt,
+  }),
+  z.strictObject({
+    action: z.literal('amend').describe('Replace the event’s content by a corrected one of the same type'),
+    eventId: EventId,
+    reason: Reason,
+    occurredAt: OccurredAt,
     /** The replacement, as the command that would have recorded it (`type` and its fields, no householdId). */
-    correction: z.record(z.string(), z.unknown()),
+    correction: z
+      .record(z.string(), z.unknown())
+      .describe(
+        'The replacement, as the command that would have recorded it: `type` (AssessHousehold, RecordSupportAction …) and its fields, without householdId',
+      ),
   }),
 ]);
 
@@ -64,7 +87,9 @@ export const commandRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { roles: workers },
       schema: {
         tags: ['commands'],
+        operationId: 'recordAssessment',
         summary: 'Record a review: classifies the household under the standard its list year selects',
+        ...commandProtocol,
         params: Params,
         body: AssessmentInput,
         response: { 201: Assessed, ...errors },
@@ -100,7 +125,9 @@ export const commandRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { roles: workers },
       schema: {
         tags: ['commands'],
+        operationId: 'recordSupportAction',
         summary: 'Log a support action (loan and follow-ups, training stages, jobs, livelihood, …)',
+        ...commandProtocol,
         params: Params,
         body: SupportActionInput,
         response: { 201: Accepted, ...errors },
@@ -121,12 +148,17 @@ export const commandRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { roles: workers },
       schema: {
         tags: ['commands'],
+        operationId: 'addNote',
         summary: 'Add a note',
+        ...commandProtocol,
         params: Params,
         body: z.strictObject({
-          text: LongText,
-          category: z.enum(['visit', 'call', 'observation', 'other']).optional(),
-          occurredAt: IsoDate.optional(),
+          text: LongText.describe('The note'),
+          category: z
+            .enum(['visit', 'call', 'observation', 'other'])
+            .optional()
+            .describe('A home visit, a call, an observation or other'),
+          occurredAt: OccurredAt,
         }),
         response: { 201: Accepted, ...errors },
       },
@@ -154,7 +186,9 @@ export const commandRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { roles: supervisors },
       schema: {
         tags: ['commands'],
+        operationId: 'setUnableToEscapeFlag',
         summary: 'Set or clear the unable-to-escape flag, with a reason',
+        ...commandProtocol,
         params: Params,
         body: FlagBody,
         response: { 201: Accepted, ...errors },
@@ -181,7 +215,9 @@ export const commandRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { roles: supervisors },
       schema: {
         tags: ['commands'],
+        operationId: 'correctEvent',
         summary: 'Void or amend an earlier event by its id, with a reason (history is never rewritten)',
+        ...commandProtocol,
         params: Params,
         body: CorrectionBody,
         response: { 201: Accepted, ...errors },
@@ -228,16 +264,20 @@ export const commandRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { roles: workers },
       schema: {
         tags: ['commands'],
+        operationId: 'moveHousehold',
         summary: 'Record a move to another unit (valid on the date of the move)',
+        ...commandProtocol,
         params: Params,
         body: z.strictObject({
-          toUnitCode: UnitCode,
-          village: z.string().trim().min(1).max(200).optional(),
+          toUnitCode: UnitCode.describe('The commune (5 digits) moved to, valid on the date of the move'),
+          village: z.string().trim().min(1).max(200).optional().describe('Village or hamlet in the new commune'),
           /** Omitted: the new commune's kind decides (or the household's area, where it sets none). */
-          area: Area.optional(),
+          area: Area.optional().describe(
+            'Omitted: the new commune’s kind decides (or the household’s area, where it sets none)',
+          ),
           /** Why the area differs from the commune's kind. */
-          areaOverrideReason: ShortText.optional(),
-          occurredAt: IsoDate.optional(),
+          areaOverrideReason: ShortText.optional().describe('Why the area differs from the commune’s kind'),
+          occurredAt: OccurredAt,
         }),
         response: { 201: Accepted, ...errors },
       },
@@ -267,9 +307,11 @@ export const commandRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { roles: supervisors },
       schema: {
         tags: ['commands'],
+        operationId: 'closeHousehold',
         summary: 'Close the household (dissolved, moved away, deceased)',
+        ...commandProtocol,
         params: Params,
-        body: z.strictObject({ reason: CloseReason, occurredAt: IsoDate.optional() }),
+        body: z.strictObject({ reason: CloseReason, occurredAt: OccurredAt }),
         response: { 201: Accepted, ...errors },
       },
     },

@@ -5,18 +5,18 @@ import { z } from 'zod';
 
 const Health = z.object({ status: z.literal('ok') });
 const Ready = z.object({
-  status: z.enum(['ready', 'not_ready']),
+  status: z.enum(['ready', 'not_ready']).describe('ready when the database answers'),
   checks: z.object({
-    database: z.enum(['ok', 'failing']),
+    database: z.enum(['ok', 'failing']).describe('Whether the database answers'),
     projections: z.array(
       z.object({
-        name: z.string(),
+        name: z.string().describe('The projection (read model)'),
         /** Events after the projection's checkpoint, and how long the oldest of them has waited. */
-        lagEvents: z.number().int(),
-        lagSeconds: z.number(),
+        lagEvents: z.number().int().describe('Events after its checkpoint'),
+        lagSeconds: z.number().describe('How long the oldest of them has waited, in seconds'),
         /** Present when the projection runs in this process. */
-        caughtUp: z.boolean().optional(),
-        eventsProcessed: z.number().optional(),
+        caughtUp: z.boolean().optional().describe('Present when it runs in this process: whether it has caught up'),
+        eventsProcessed: z.number().optional().describe('Present when it runs in this process: events applied'),
       }),
     ),
   }),
@@ -24,13 +24,29 @@ const Ready = z.object({
 
 /** Liveness answers as long as the process serves; readiness checks the database and projections. */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/health', { schema: { tags: ['operations'], response: { 200: Health } } }, async () => ({
-    status: 'ok' as const,
-  }));
+  app.get(
+    '/health',
+    {
+      schema: {
+        tags: ['operations'],
+        operationId: 'getHealth',
+        summary: 'Liveness: answers while the process serves',
+        response: { 200: Health },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
 
   app.get(
     '/ready',
-    { schema: { tags: ['operations'], response: { 200: Ready, 503: Ready } } },
+    {
+      schema: {
+        tags: ['operations'],
+        operationId: 'getReadiness',
+        summary: 'Readiness: the database answers (503 when not); the projections’ lag, for alerts',
+        response: { 200: Ready, 503: Ready },
+      },
+    },
     async (_request, reply) => {
       let database: 'ok' | 'failing' = 'ok';
       let lags: ProjectionLag[] = [];

@@ -1,63 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { Area, IsoDate, RegisterHousehold, UnitCode } from '@benvung/domain';
 import { listHouseholds } from '@benvung/projections';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { commandHeaders, idFromKey, respondToCommand } from '../application/command-response.js';
 import { executeHouseholdCommand } from '../application/household-commands.js';
+import { readHousehold } from '../application/household-read.js';
 import { waitForProjection } from '../application/read-your-writes.js';
 import { today } from '../application/today.js';
-import { householdNotFound, inScope, unitOutOfScope } from '../application/unit-scope.js';
-import { type HouseholdStatusView, householdStatusReader } from '../persistence/household-status-reader.js';
+import { inScope, unitOutOfScope } from '../application/unit-scope.js';
+import { CommandHeaders, ReadYourWritesHeaders } from '../openapi/headers.js';
+import { householdStatusReader } from '../persistence/household-status-reader.js';
+import {
+  HouseholdPageSchema,
+  HouseholdParams,
+  HouseholdStatus,
+  ListQuery,
+  RegisterBody,
+  Registered,
+  sortOf,
+  toHouseholdStatus,
+} from './household-schemas.js';
 import { ProblemSchema } from './schemas.js';
-
-/** The domain's registration command as a body: the id may be chosen by the server, the date defaults to today. */
-const RegisterBody = RegisterHousehold.omit({ type: true, householdId: true, occurredOn: true })
-  .extend({ householdId: z.uuid().optional(), occurredAt: IsoDate.optional() })
-  .strict();
-
-const Registered = z.object({ householdId: z.uuid(), version: z.number().int(), position: z.string() });
-
-const HouseholdParams = z.object({ id: z.uuid() });
-
-const HouseholdStatus = z.object({
-  householdId: z.uuid(),
-  householdCode: z.string().nullable(),
-  unitCode: z.string(),
-  area: Area,
-  village: z.string().nullable(),
-  memberCount: z.number().int(),
-  headName: z.string().nullable(),
-  classification: z.enum(['unassessed', 'poor', 'near_poor', 'non_poor']),
-  registeredOn: z.string(),
-  version: z.number().int(),
-  updatedAt: z.string(),
-});
-
-function toHouseholdStatus(row: HouseholdStatusView): z.infer<typeof HouseholdStatus> {
-  return {
-    householdId: row.household_id,
-    householdCode: row.household_code,
-    unitCode: row.unit_code,
-    area: row.area,
-    village: row.village,
-    memberCount: row.member_count,
-    headName: row.head_name,
-    classification: row.classification,
-    registeredOn: row.registered_on,
-    version: row.version,
-    updatedAt: row.updated_at.toISOString(),
-  };
-}
-
-const ListQuery = z
-  .object({
-    unitCode: UnitCode.optional(),
-    status: z.enum(['unassessed', 'poor', 'near_poor', 'non_poor']).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.uuid().optional(),
-  })
-  .strict();
 
 export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
   const readHouseholdStatus = householdStatusReader(app.deps.readModels);
@@ -68,8 +30,17 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { roles: ['case_worker', 'supervisor'] },
       schema: {
         tags: ['households'],
+        operationId: 'registerHousehold',
         summary: 'Register a household',
+        description:
+          'Starts following a household in one of your units: its head (name, birth year and ID number are ' +
+          'personal data, kept apart so they can be erased), member count, unit and village. The area follows ' +
+          "the commune's kind unless overridden with a reason. With an Idempotency-Key a retry answers the " +
+          'first result and registers nothing; without a householdId the id then derives from the key. ' +
+          'Answers the id, version 1 and the position to send as X-Wait-For-Position.',
+        headers: CommandHeaders,
         body: RegisterBody,
+        responseHeaders: { 201: ['ETag', 'Location', 'IdempotentReplayed'] },
         response: {
           201: Registered,
           400: ProblemSchema,
@@ -134,10 +105,18 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { roles: ['case_worker', 'supervisor', 'auditor'] },
       schema: {
         tags: ['households'],
-        summary: 'Households of your units (or of one of them), by status, paged',
+        operationId: 'listHouseholds',
+        summary: 'Households of your units: search, filter, sort, page',
+        description:
+          "A case worker's list: the households of your units (or of one of them), searched by the head's " +
+          'name (accents and case ignored, any part), a household code (its beginning) or an ID number of the ' +
+          'head or a member (exact); filtered by village, classification and flag; sorted; paged by limit and ' +
+          'offset with the total that match. From the read model, which may lag the last commands by moments: ' +
+          'send X-Wait-For-Position to see your own.',
         querystring: ListQuery,
+        headers: ReadYourWritesHeaders,
         response: {
-          200: z.object({ households: z.array(HouseholdStatus), nextCursor: z.uuid().optional() }),
+          200: HouseholdPageSchema,
           400: ProblemSchema,
           401: ProblemSchema,
           403: ProblemSchema,
@@ -146,23 +125,35 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { unitCode, status, limit, cursor } = request.query;
+      const { q, unitCode, village, status, flag, sort, limit, offset, cursor } = request.query;
       if (unitCode && !inScope(request.units, unitCode, app.geography.covers)) {
         throw unitOutOfScope(unitCode);
       }
       const scopes = unitCode ? [unitCode] : request.units;
       const unitCodes = [...new Set(scopes.flatMap((s) => app.geography.expand(s)))];
       await waitForProjection(app, request, 'household_status');
-      const rows = await listHouseholds(app.deps.readModels, {
+      const day = today();
+      const page = await listHouseholds(app.deps.readModels, {
         unitCodes,
         limit,
+        offset,
+        today: day,
+        ...(q ? { search: q } : {}),
+        ...(village ? { village } : {}),
         ...(status ? { classification: status } : {}),
+        ...(flag ? { flag } : {}),
+        ...(sort ? { sort: sortOf(sort) } : {}),
         ...(cursor ? { afterId: cursor } : {}),
       });
-      const last = rows.at(-1);
+      const last = page.rows.at(-1);
       return {
-        households: rows.map(toHouseholdStatus),
-        ...(last && rows.length === limit ? { nextCursor: last.household_id } : {}),
+        households: page.rows.map((row) => toHouseholdStatus(row, day)),
+        total: page.total,
+        totalExact: page.totalExact,
+        limit,
+        offset,
+        // Kept for clients that page by cursor: the default order is by id, which the cursor follows.
+        ...(!sort && last && page.rows.length === limit ? { nextCursor: last.household_id } : {}),
       };
     },
   );
@@ -173,8 +164,16 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { roles: ['case_worker', 'supervisor', 'auditor'] },
       schema: {
         tags: ['households'],
-        summary: 'Current status of a household',
+        operationId: 'getHousehold',
+        summary: 'One household as the list shows it',
+        description:
+          'Current status of a household of your units, with ETag: "<version>". Never 404 for a household ' +
+          'whose registration has committed: when the read model does not have it yet, or has not reached ' +
+          'X-Wait-For-Position within 200 ms, the household is folded from its event stream and the answer ' +
+          'says so with X-Read-Source: stream (otherwise X-Read-Source: read-model). Outside your units: 404.',
         params: HouseholdParams,
+        headers: ReadYourWritesHeaders,
+        responseHeaders: { 200: ['ETag'] },
         response: {
           200: HouseholdStatus,
           400: ProblemSchema,
@@ -186,13 +185,11 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await waitForProjection(app, request, 'household_status');
-      const row = await readHouseholdStatus(request.params.id);
-      // Outside the caller's units a household does not exist for them (no existence leak).
-      if (!row || !inScope(request.units, row.unit_code, app.geography.covers)) {
-        throw householdNotFound();
-      }
-      return reply.header('etag', `"${row.version}"`).send(toHouseholdStatus(row));
+      const { view, source } = await readHousehold(app, request, request.params.id, readHouseholdStatus);
+      return reply
+        .header('etag', `"${view.version}"`)
+        .header('x-read-source', source)
+        .send(toHouseholdStatus(view, today()));
     },
   );
 };

@@ -10,46 +10,77 @@ import { ProblemSchema } from './schemas.js';
 
 const importers = ['case_worker', 'supervisor', 'admin'] as const;
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 413: ProblemSchema };
+/** Reads have no body (no 413); only one import can be missing (404). */
+const readErrors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
 /** A province's list of a year is tens of thousands of rows: a few megabytes. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** Problems kept with an import (the report of a hopeless file is cut here, and says so). */
 const MAX_KEPT_PROBLEMS = 100_000;
 
 const ImportStatus = z.object({
-  id: z.uuid(),
-  fileName: z.string(),
-  unitScope: z.string(),
-  dryRun: z.boolean(),
-  status: z.enum(['running', 'done', 'failed']),
-  rowsTotal: z.number().int().nullable(),
-  rowsDone: z.number().int(),
+  id: z.uuid().describe('The import id'),
+  fileName: z.string().describe('The file’s name as uploaded'),
+  unitScope: z.string().describe('The unit the list is for'),
+  dryRun: z.boolean().describe('Checked only, nothing written'),
+  status: z.enum(['running', 'done', 'failed']).describe('running, done, or failed (see error)'),
+  rowsTotal: z.number().int().nullable().describe('Rows in the file, once known'),
+  rowsDone: z.number().int().describe('Rows handled so far'),
   summary: z
     .object({
-      rows: z.number().int(),
-      valid: z.number().int(),
-      imported: z.number().int(),
-      alreadyImported: z.number().int(),
-      rowsWithProblems: z.number().int(),
-      written: z.boolean(),
-      notWritten: z.string().optional(),
+      rows: z.number().int().describe('Rows read'),
+      valid: z.number().int().describe('Rows without problems'),
+      imported: z.number().int().describe('Households written'),
+      alreadyImported: z.number().int().describe('Rows already imported before (idempotent)'),
+      rowsWithProblems: z.number().int().describe('Rows with at least one problem'),
+      written: z.boolean().describe('Whether anything was written'),
+      notWritten: z.string().optional().describe('Why nothing was written (dry run, too many problems)'),
     })
-    .nullable(),
+    .nullable()
+    .describe('Counts, once done'),
   /** The first problems (all of them are in the report). */
-  problems: z.array(
-    z.object({ row: z.number().int(), column: z.string(), code: z.string(), vi: z.string(), en: z.string() }),
-  ),
-  error: z.string().nullable(),
-  actorId: z.string(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
+  problems: z
+    .array(
+      z.object({
+        row: z.number().int().describe('Row in the file (0: the header)'),
+        column: z.string().describe('The column (field) at fault'),
+        code: z.string().describe('Stable problem code, e.g. UNKNOWN_UNIT, NOT_A_NUMBER'),
+        vi: z.string().describe('The problem in Vietnamese'),
+        en: z.string().describe('The problem in English'),
+      }),
+    )
+    .describe('The first 100 problems (all are in report.csv)'),
+  error: z.string().nullable().describe('Why the import failed'),
+  actorId: z.string().describe('Who started it'),
+  createdAt: z.string().describe('When it started'),
+  finishedAt: z.string().nullable().describe('When it ended'),
 });
 
 const Fields = z.object({
-  unitScope: UnitCode,
-  dryRun: z.enum(['true', 'false']).default('false'),
-  importGoodRows: z.enum(['true', 'false']).default('false'),
-  maxErrorRate: z.coerce.number().min(0).max(1).optional(),
-  mapping: z.string().max(10_000).optional(),
+  unitScope: UnitCode.describe('The unit (province or commune) the list is for, within your units'),
+  dryRun: z.enum(['true', 'false']).default('false').describe('true: check every row, write nothing'),
+  importGoodRows: z
+    .enum(['true', 'false'])
+    .default('false')
+    .describe('true: write the rows without problems even when others have some'),
+  maxErrorRate: z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe('With importGoodRows: write nothing when a larger share of rows has problems (0–1)'),
+  mapping: z
+    .string()
+    .max(10_000)
+    .optional()
+    .describe(
+      'JSON naming the file’s columns when its headers are not the usual ones: {"columns": {"householdCode": "…"}}',
+    ),
+});
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The upload as the document shows it; the handler reads the parts itself (no validation by Fastify). */
+const ImportForm = Fields.extend({
+  file: z.string().meta({ format: 'binary' }).describe('The list: an .xlsx workbook or a .csv file, at most 20 MB'),
 });
 
 /**
@@ -61,7 +92,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const load = async (id: string) => {
     const row = await app.deps.db.selectFrom('list_import').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw new HttpProblem(404, 'IMPORT_NOT_FOUND', 'No such import', `no import ${id}`);
+    if (!row) throw new HttpProblem(404, 'IMPORT_NOT_FOUND', 'No such import', `no import ${id}`, { importId: id });
     return row;
   };
 
@@ -72,10 +103,19 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['imports'],
         operationId: 'startListImport',
+        formBody: { schema: ImportForm, files: { file: [XLSX, 'text/csv'] } },
+        responseHeaders: { 202: ['Location'] },
         summary:
           'Import a list (multipart: file = .xlsx or .csv; unitScope; dryRun; importGoodRows; maxErrorRate; mapping = JSON). Every row is checked first; answers 202 with the import to follow.',
         consumes: ['multipart/form-data'],
-        response: { 202: z.object({ id: z.uuid(), location: z.string() }), ...errors, 422: ProblemSchema },
+        response: {
+          202: z.object({
+            id: z.uuid().describe('The import id'),
+            location: z.string().describe('Where to follow the import (GET)'),
+          }),
+          ...errors,
+          422: ProblemSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -89,15 +129,23 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       let file: { name: string; bytes: Uint8Array } | undefined;
       const fields: Record<string, string> = {};
-      for await (const part of request.parts()) {
-        if (part.type === 'file') {
-          const bytes = await part.toBuffer();
-          if (part.file.truncated)
-            throw new HttpProblem(413, 'FILE_TOO_LARGE', 'File too large', `at most ${MAX_FILE_BYTES} bytes`);
-          file = { name: part.filename, bytes };
-        } else {
-          fields[part.fieldname] = String(part.value);
+      try {
+        for await (const part of request.parts()) {
+          if (part.type === 'file') {
+            const bytes = await part.toBuffer();
+            if (part.file.truncated)
+              throw new HttpProblem(413, 'FILE_TOO_LARGE', 'File too large', `at most ${MAX_FILE_BYTES} bytes`, {
+                maxBytes: MAX_FILE_BYTES,
+              });
+            file = { name: part.filename, bytes };
+          } else {
+            fields[part.fieldname] = String(part.value);
+          }
         }
+      } catch (err) {
+        // A body the multipart parser cannot read (no boundary, cut short) is the client's mistake.
+        if (err instanceof HttpProblem || (err as { statusCode?: number }).statusCode !== undefined) throw err;
+        throw new HttpProblem(400, 'MULTIPART_INVALID', 'Unreadable upload', (err as Error).message);
       }
       if (!file || !/\.(xlsx|csv)$/i.test(file.name)) {
         throw new HttpProblem(
@@ -233,8 +281,10 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['imports'],
         operationId: 'listListImports',
         summary: 'Imports into the caller’s units, newest first',
-        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
-        response: { 200: z.object({ imports: z.array(ImportStatus) }), ...errors },
+        querystring: z.strictObject({
+          limit: z.coerce.number().int().min(1).max(200).default(50).describe('Imports to list, 1–200'),
+        }),
+        response: { 200: z.object({ imports: z.array(ImportStatus) }), ...readErrors },
       },
     },
     async (request) => {
@@ -261,14 +311,16 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['imports'],
         operationId: 'getListImport',
         summary: 'An import: progress, counts and its first problems',
-        params: z.object({ id: z.uuid() }),
-        response: { 200: ImportStatus, ...errors },
+        params: z.object({ id: z.uuid().describe('The import id') }),
+        response: { 200: ImportStatus, ...readErrors, 404: ProblemSchema },
       },
     },
     async (request) => {
       const row = await load(request.params.id);
       if (!visible(request, row.unit_scope))
-        throw new HttpProblem(404, 'IMPORT_NOT_FOUND', 'No such import', `no import ${request.params.id}`);
+        throw new HttpProblem(404, 'IMPORT_NOT_FOUND', 'No such import', `no import ${request.params.id}`, {
+          importId: request.params.id,
+        });
       return view(row);
     },
   );
@@ -281,15 +333,21 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['imports'],
         operationId: 'getListImportReport',
         summary: 'The problems of an import by row and column, in Vietnamese and English (CSV)',
-        params: z.object({ id: z.uuid() }),
+        params: z.object({ id: z.uuid().describe('The import id') }),
         produces: ['text/csv'],
-        response: { 200: z.string(), ...errors },
+        response: {
+          200: z.string().describe('CSV: row, column, code, Vietnamese and English text'),
+          ...readErrors,
+          404: ProblemSchema,
+        },
       },
     },
     async (request, reply) => {
       const row = await load(request.params.id);
       if (!visible(request, row.unit_scope))
-        throw new HttpProblem(404, 'IMPORT_NOT_FOUND', 'No such import', `no import ${request.params.id}`);
+        throw new HttpProblem(404, 'IMPORT_NOT_FOUND', 'No such import', `no import ${request.params.id}`, {
+          importId: request.params.id,
+        });
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${row.file_name.replace(/[^\w.-]/g, '_')}.problems.csv"`)

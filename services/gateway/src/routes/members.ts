@@ -12,34 +12,38 @@ import { z } from 'zod';
 import { runHouseholdCommand } from '../application/command-route.js';
 import { loadHouseholdInScope } from '../application/household-access.js';
 import { today } from '../application/today.js';
-import { Accepted, commandErrors, HouseholdParams, workers } from './command-schemas.js';
+import { Accepted, commandErrors, commandProtocol, HouseholdParams, workers } from './command-schemas.js';
+import { ProblemSchema } from './schemas.js';
 
 const Params = HouseholdParams;
-const MemberParams = HouseholdParams.extend({ memberId: z.uuid() });
+const MemberParams = HouseholdParams.extend({ memberId: z.uuid().describe('The member id') });
 const errors = commandErrors;
 const readers = ['case_worker', 'supervisor', 'auditor'] as const;
 
 /** A household registered with a count only: a new count (refused once it lists its members). */
+const OccurredAt = IsoDate.optional().describe('The date it happened; today when omitted');
 const CountBody = z.strictObject({
-  memberCount: z.number().int().min(1).max(100),
-  reason: ShortText.optional(),
-  occurredAt: IsoDate.optional(),
+  memberCount: z.number().int().min(1).max(100).describe('The new number of members (nhân khẩu)'),
+  reason: ShortText.optional().describe('Why the number changed'),
+  occurredAt: OccurredAt,
 });
 /** A member to list: who (personal part) and the facts reported on; the id is the server's when omitted. */
 const AddBody = z.strictObject({
-  memberId: z.uuid().optional(),
-  person: MemberPerson,
-  facts: MemberFacts,
-  reason: HouseholdMemberAdded.shape.data.shape.reason.default('listed'),
-  occurredAt: IsoDate.optional(),
+  memberId: z.uuid().optional().describe('Chosen by the client; a new id when omitted'),
+  person: MemberPerson.describe('Who the member is (personal data, erasable)'),
+  facts: MemberFacts.describe('What the programme reports on about the member'),
+  reason: HouseholdMemberAdded.shape.data.shape.reason
+    .default('listed')
+    .describe('Why the member joins the list: listed (at the start of follow-up), birth, moved_in, marriage, other'),
+  occurredAt: OccurredAt,
 });
 
 const Member = z.object({
-  memberId: z.uuid(),
-  fullName: z.string(),
-  nationalId: z.string().optional(),
+  memberId: z.uuid().describe('The member id'),
+  fullName: z.string().describe('Full name (personal data)'),
+  nationalId: z.string().optional().describe('National ID number (personal data)'),
   facts: MemberFacts,
-  since: z.string(),
+  since: z.string().describe('The date the member joined the list'),
 });
 
 /** A household's members: list, add, change, remove (events; the count follows the list). */
@@ -51,6 +55,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['members'],
         operationId: 'addMember',
+        ...commandProtocol,
         summary:
           'List a member (name, ID number, sex, birth year, relationship, ethnicity, disability, insurance, schooling, work); the household then counts its listed members. A body of only memberCount changes the count of a household that lists none.',
         params: Params,
@@ -101,12 +106,13 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['members'],
         operationId: 'changeMember',
+        ...commandProtocol,
         summary: 'Record what changed about a listed member (only the fields given)',
         params: MemberParams,
         body: z.strictObject({
-          person: MemberPerson.partial().optional(),
-          facts: MemberFacts.partial().default({}),
-          occurredAt: IsoDate.optional(),
+          person: MemberPerson.partial().optional().describe('What changed of who the member is'),
+          facts: MemberFacts.partial().default({}).describe('What changed of the reported facts'),
+          occurredAt: OccurredAt,
         }),
         response: { 201: Accepted, ...errors },
       },
@@ -136,12 +142,15 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['members'],
         operationId: 'removeMember',
+        ...commandProtocol,
         summary: 'Take a member off the list (death, moved out, marriage, split, listed in error)',
         params: MemberParams,
         body: z.strictObject({
-          reason: HouseholdMemberRemoved.shape.data.shape.reason,
-          note: ShortText.optional(),
-          occurredAt: IsoDate.optional(),
+          reason: HouseholdMemberRemoved.shape.data.shape.reason.describe(
+            'Why the member leaves the list: death, moved_out, marriage, split (a new household), listed_in_error, other',
+          ),
+          note: ShortText.optional().describe('A note on the removal'),
+          occurredAt: OccurredAt,
         }),
         response: { 201: Accepted, ...errors },
       },
@@ -174,7 +183,13 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'The members a household lists now, with their names (personal data: case workers, supervisors, auditors)',
         params: Params,
-        response: { 200: z.object({ householdId: z.uuid(), members: z.array(Member) }), ...errors },
+        response: {
+          200: z.object({ householdId: z.uuid(), members: z.array(Member) }),
+          400: ProblemSchema,
+          401: ProblemSchema,
+          403: ProblemSchema,
+          404: ProblemSchema,
+        },
       },
     },
     async (request) => {

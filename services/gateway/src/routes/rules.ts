@@ -16,16 +16,20 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { waitForProjection } from '../application/read-your-writes.js';
 import { today } from '../application/today.js';
+import { ReadYourWritesHeaders } from '../openapi/headers.js';
 import { HttpProblem } from '../plugins/problem.js';
 import { ProblemSchema } from './schemas.js';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
-const versioned = <T extends z.ZodObject>(schema: T) => schema.extend({ version: z.number().int().positive() });
+const versioned = <T extends z.ZodObject>(schema: T) =>
+  schema.extend({ version: z.number().int().positive().describe('The rule version this row comes from') });
+const VersionParam = z.object({ version: z.coerce.number().int().positive().describe('The rule version') });
+const DryRun = z.enum(['true', 'false']).default('false').describe('true: validate and preview only, record nothing');
 
 const RuleSetAnswer = z.object({
-  date: z.iso.date(),
+  date: z.iso.date().describe('The date asked for'),
   /** The versions applied for that date, in order. */
-  versions: z.array(z.number().int()),
+  versions: z.array(z.number().int()).describe('The rule versions applied for that date, in order'),
   standards: z.array(versioned(PovertyStandard)),
   listYearRules: z.array(versioned(ListYearRule)),
   loanProgrammes: z.array(versioned(LoanProgramme)),
@@ -36,36 +40,47 @@ const RuleSetAnswer = z.object({
 });
 
 const VersionSummary = z.object({
-  version: z.number().int(),
-  id: z.string(),
-  title: z.string(),
-  effectiveFrom: z.string(),
-  reason: z.string(),
-  sections: z.array(z.string()),
-  recordedBy: z.string().optional(),
-  recordedAt: z.string().optional(),
+  version: z.number().int().describe('The rule version (1… in loading order)'),
+  id: z.string().describe('The document’s id'),
+  title: z.string().describe('The document’s title'),
+  effectiveFrom: z.string().describe('The date from which it applies'),
+  reason: z.string().describe('Why it was loaded (the decree, the correction)'),
+  sections: z.array(z.string()).describe('The sections it carries (standards, loanRates …)'),
+  recordedBy: z.string().optional().describe('Who loaded it (absent for the shipped documents)'),
+  recordedAt: z.string().optional().describe('When it was loaded'),
 });
 
 const Outcome = z.object({
-  classification: z.string(),
-  standardId: z.string(),
-  standardVersion: z.number().nullable(),
+  classification: z.string().describe('poor, near_poor or non_poor'),
+  standardId: z.string().describe('The poverty standard applied'),
+  standardVersion: z.number().nullable().describe('The rule version the standard came from'),
 });
 const AffectedReview = z.object({
   householdId: z.uuid(),
-  eventId: z.uuid(),
-  unitCode: z.string(),
-  effectiveDate: z.string(),
-  reviewType: z.string(),
-  listYear: z.number().int(),
-  recorded: Outcome,
-  wouldBe: z.union([Outcome, z.object({ refused: z.string(), detail: z.string() })]),
+  eventId: z.uuid().describe('The review’s event (amend it to decide again)'),
+  unitCode: z.string().describe('The household’s unit'),
+  effectiveDate: z.string().describe('The review’s effective date'),
+  reviewType: z.string().describe('periodic, regular or baseline'),
+  listYear: z.number().int().describe('The list year it decided'),
+  recorded: Outcome.describe('What was recorded'),
+  wouldBe: z
+    .union([
+      Outcome,
+      z.object({
+        refused: z.string().describe('The problem code the review would now be refused with'),
+        detail: z.string().describe('Why'),
+      }),
+    ])
+    .describe('What the rules through this version would decide, or why they would refuse the review'),
 });
 const AffectedPage = z.object({
-  items: z.array(AffectedReview),
+  items: z.array(AffectedReview).describe('Reviews classified differently'),
   /** Pass as `cursor` for the next page; absent when every review was looked at. */
-  nextCursor: z.string().optional(),
-  scanned: z.number().int(),
+  nextCursor: z
+    .string()
+    .optional()
+    .describe('Pass as cursor for the next page; absent when every review was looked at'),
+  scanned: z.number().int().describe('Reviews looked at'),
 });
 
 const encodeCursor = (c: { householdId: string; eventId: string } | undefined) =>
@@ -82,7 +97,11 @@ function decodeCursor(cursor: string | undefined): { householdId: string; eventI
 
 const summary = (book: RuleBook, version: number) => {
   const v = book.versions.find((x) => x.version === version);
-  if (!v) throw new HttpProblem(404, 'RULE_VERSION_NOT_FOUND', 'No such rule version', `no rule version ${version}`);
+  if (!v) {
+    throw new HttpProblem(404, 'RULE_VERSION_NOT_FOUND', 'No such rule version', `no rule version ${version}`, {
+      ruleVersion: version,
+    });
+  }
   return {
     version: v.version,
     id: v.document.id,
@@ -116,8 +135,9 @@ export const ruleRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getRulesInForce',
         summary:
           'The rules in force on a date: standards with their indicators, list-year rules, loan programmes, rates and caps, programme components',
-        querystring: z.strictObject({ date: z.iso.date().optional() }),
-        response: { 200: RuleSetAnswer, ...errors },
+        querystring: z.strictObject({ date: z.iso.date().optional().describe('The date; today when omitted') }),
+        // 422 NO_RULES_IN_FORCE before the first rules take effect.
+        response: { 200: RuleSetAnswer, ...errors, 422: ProblemSchema },
       },
     },
     async (request) => {
@@ -167,7 +187,7 @@ export const ruleRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['rules'],
         operationId: 'getRuleVersion',
         summary: 'One rule version with its document',
-        params: z.object({ version: z.coerce.number().int().positive() }),
+        params: VersionParam,
         response: { 200: VersionSummary.extend({ document: RuleDocument }), ...errors },
       },
     },
@@ -183,12 +203,25 @@ export const ruleRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'loadRuleVersion',
         summary:
           'Load a rule document as the next version, in force from its effectiveFrom; dryRun=true only validates it and lists the reviews it would classify differently',
-        querystring: z.strictObject({ dryRun: z.enum(['true', 'false']).default('false') }),
+        headers: ReadYourWritesHeaders,
+        querystring: z.strictObject({ dryRun: DryRun }),
         body: RuleDocument,
         response: {
           503: ProblemSchema,
-          200: z.object({ dryRun: z.literal(true), version: z.number().int(), affected: AffectedPage }),
-          201: z.object({ dryRun: z.literal(false), version: z.number().int(), affected: AffectedPage }),
+          200: z
+            .object({
+              dryRun: z.literal(true),
+              version: z.number().int().describe('The version it would become'),
+              affected: AffectedPage,
+            })
+            .describe('Validated (dry run): nothing recorded'),
+          201: z
+            .object({
+              dryRun: z.literal(false),
+              version: z.number().int().describe('The new rule version'),
+              affected: AffectedPage,
+            })
+            .describe('Loaded as the next version'),
           ...errors,
           409: ProblemSchema,
           422: ProblemSchema,
@@ -227,10 +260,11 @@ export const ruleRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listAffectedReviews',
         summary:
           'Recorded reviews that the rules through this version would classify differently, in the caller’s units: for re-review (an amendment decides again under the rules in force)',
-        params: z.object({ version: z.coerce.number().int().positive() }),
+        headers: ReadYourWritesHeaders,
+        params: VersionParam,
         querystring: z.strictObject({
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-          cursor: z.string().max(200).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100).describe('Reviews per page, 1–500'),
+          cursor: z.string().max(200).optional().describe('nextCursor of the previous page'),
         }),
         response: { 200: AffectedPage, ...errors, 503: ProblemSchema },
       },

@@ -7,17 +7,23 @@ import { ProblemSchema } from './schemas.js';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
 
+const Level = z.enum(['province', 'district', 'commune']);
 const Unit = z.object({
-  code: z.string(),
-  name: z.string(),
-  level: z.enum(['province', 'district', 'commune']),
-  kind: z.string().nullable(),
-  parentCode: z.string().nullable(),
-  validFrom: z.string().nullable(),
-  validTo: z.string().nullable(),
+  code: z.string().describe('The unit code'),
+  name: z.string().describe('The name, e.g. "Phường Bạc Liêu"'),
+  level: Level.describe('province, district (until 30 June 2025) or commune'),
+  kind: z
+    .string()
+    .nullable()
+    .describe(
+      'province, municipality, urban_district, rural_district, town, city, commune, ward, township, special_zone',
+    ),
+  parentCode: z.string().nullable().describe('The unit above it'),
+  validFrom: z.string().nullable().describe('First day it exists (null: since the lists began)'),
+  validTo: z.string().nullable().describe('Last day it exists (null: still)'),
   /** Rural or urban by the commune's kind; null where the kind sets none (a special zone). */
-  area: z.enum(['rural', 'urban']).nullable(),
-  demo: z.boolean(),
+  area: z.enum(['rural', 'urban']).nullable().describe('Rural or urban by its kind; null where the kind sets none'),
+  demo: z.boolean().describe('A demonstration unit, not on the national list'),
 });
 
 const toUnit = (u: AdminUnit) => ({
@@ -44,10 +50,10 @@ function foldedNames(registry: UnitRegistry): Map<AdminUnit, string> {
 }
 
 const Changes = z.object({
-  added: z.array(z.string()),
-  changed: z.array(z.string()),
-  abolished: z.array(z.string()),
-  unchanged: z.number().int(),
+  added: z.array(z.string()).describe('Codes of units the list adds'),
+  changed: z.array(z.string()).describe('Codes of units it renames or moves'),
+  abolished: z.array(z.string()).describe('Codes of units it ends'),
+  unchanged: z.number().int().describe('Units as before'),
 });
 
 /** Units for pickers (search, children), and the unit lists an administrator loads. */
@@ -61,13 +67,22 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Administrative units in force on a date: the children of a unit, or a search by name (accent- and case-insensitive) or code',
         querystring: z.strictObject({
-          parent: UnitCode.optional(),
-          asOf: IsoDate.optional(),
-          q: z.string().trim().min(1).max(100).optional(),
-          level: z.enum(['province', 'district', 'commune']).optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(50),
+          parent: UnitCode.optional().describe('Only the children of this unit (e.g. a province’s communes)'),
+          asOf: IsoDate.optional().describe('Units in force on this date; today when omitted'),
+          q: z
+            .string()
+            .trim()
+            .min(1)
+            .max(100)
+            .optional()
+            .describe('Search by name (accents and case ignored: "bac lieu" finds "Bạc Liêu") or by code prefix'),
+          level: Level.optional().describe('Only units of this level'),
+          limit: z.coerce.number().int().min(1).max(500).default(50).describe('Units to answer, 1–500'),
         }),
-        response: { 200: z.object({ asOf: z.string(), units: z.array(Unit) }), ...errors },
+        response: {
+          200: z.object({ asOf: z.string().describe('The date looked at'), units: z.array(Unit) }),
+          ...errors,
+        },
       },
     },
     async (request) => {
@@ -99,15 +114,15 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Unit lists loaded after the shipped national ones: from when, by whom, how many units',
         response: {
           200: z.object({
-            gaps: z.array(z.string()),
+            gaps: z.array(z.string()).describe('Known gaps of the shipped national lists'),
             lists: z.array(
               z.object({
-                version: z.number().int(),
-                effectiveOn: z.string(),
-                source: z.string(),
-                units: z.number().int(),
-                loadedBy: z.string(),
-                loadedAt: z.string(),
+                version: z.number().int().describe('The load’s version'),
+                effectiveOn: z.string().describe('The date the list takes effect'),
+                source: z.string().describe('The file’s name, as given'),
+                units: z.number().int().describe('Units in the list'),
+                loadedBy: z.string().describe('Who loaded it'),
+                loadedAt: z.string().describe('When'),
               }),
             ),
           }),
@@ -137,17 +152,35 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'loadUnitList',
         summary:
           'Load a newer unit list (CSV: code, level, kind, name, parent_code) from a date, with an optional conversion table; the whole file is checked first, the previous versions kept',
-        querystring: z.strictObject({ dryRun: z.enum(['true', 'false']).default('false') }),
+        querystring: z.strictObject({
+          dryRun: z.enum(['true', 'false']).default('false').describe('true: check and show the changes, load nothing'),
+        }),
         body: z.strictObject({
-          effectiveOn: IsoDate,
+          effectiveOn: IsoDate.describe('The date the list takes effect'),
           /** A name for the file, kept with the load. */
-          source: z.string().trim().min(1).max(200).default('unit list'),
-          csv: z.string().min(1),
-          conversionCsv: z.string().min(1).optional(),
+          source: z
+            .string()
+            .trim()
+            .min(1)
+            .max(200)
+            .default('unit list')
+            .describe('A name for the file, kept with the load'),
+          csv: z.string().min(1).describe('The list as CSV with the columns code, level, kind, name, parent_code'),
+          conversionCsv: z
+            .string()
+            .min(1)
+            .optional()
+            .describe('The conversion table (old code → new code) as CSV, for units merged or split'),
         }),
         response: {
-          200: z.object({ dryRun: z.literal(true), changes: Changes }),
-          201: z.object({ dryRun: z.literal(false), version: z.number().int(), changes: Changes }),
+          200: z.object({ dryRun: z.literal(true), changes: Changes }).describe('Checked (dry run): nothing loaded'),
+          201: z
+            .object({
+              dryRun: z.literal(false),
+              version: z.number().int().describe('The load’s version'),
+              changes: Changes,
+            })
+            .describe('Loaded'),
           ...errors,
           409: ProblemSchema,
           422: ProblemSchema,

@@ -20,7 +20,7 @@ function target(household: RegisteredHousehold, eventId: string, refused: Set<st
   if (refused.has(entry.type)) {
     throw domainError('EVENT_NOT_CORRECTABLE', `a ${entry.type} event cannot be corrected this way`, {
       eventId,
-      type: entry.type,
+      eventType: entry.type,
     });
   }
   return entry;

@@ -152,7 +152,7 @@ function openLoan(household: ActiveHousehold, loanId: string, date: string): Loa
   const loan = household.loans[loanId];
   if (!loan) throw domainError('LOAN_NOT_FOUND', `no loan ${loanId} is recorded`, { loanId });
   if (loan.status === 'repaid' || loan.status === 'written_off') {
-    throw domainError('LOAN_CLOSED', `loan ${loanId} is ${loan.status}`, { loanId, status: loan.status });
+    throw domainError('LOAN_CLOSED', `loan ${loanId} is ${loan.status}`, { loanId, loanStatus: loan.status });
   }
   checkNotBefore('date', date, loan.grantedOn);
   return loan;

@@ -50,7 +50,7 @@ function decideTraining(
   if (training.status !== 'enrolled') {
     throw domainError('TRAINING_ALREADY_ENDED', `training ${input.trainingId} is already ${training.status}`, {
       trainingId: input.trainingId,
-      status: training.status,
+      trainingStatus: training.status,
     });
   }
   checkNotBefore('date', input.occurredAt, training.enrolledOn);

@@ -78,14 +78,18 @@ export type HouseholdAssessed = z.infer<typeof HouseholdAssessed>;
  * the few who can work (`many_dependants`) — and members who are regular social-assistance beneficiaries
  * (`social_protection_beneficiary`, Decree 20/2021/NĐ-CP). `other` needs its reason. [verify wording]
  */
-export const UnableToEscapeBasis = z.enum([
-  'no_working_age_labour',
-  'severe_disability',
-  'chronic_illness',
-  'many_dependants',
-  'social_protection_beneficiary',
-  'other',
-]);
+export const UnableToEscapeBasis = z
+  .enum([
+    'no_working_age_labour',
+    'severe_disability',
+    'chronic_illness',
+    'many_dependants',
+    'social_protection_beneficiary',
+    'other',
+  ])
+  .describe(
+    'Why the household cannot escape poverty: no_working_age_labour (all members elderly or children), severe_disability, chronic_illness, many_dependants, social_protection_beneficiary (regular social assistance, Decree 20/2021/NĐ-CP), other (say why in reason)',
+  );
 export type UnableToEscapeBasis = z.infer<typeof UnableToEscapeBasis>;
 
 /** A case worker flagged the household as unable to escape poverty, with the basis and a reason. */

@@ -55,7 +55,11 @@ export const HouseholdMoved = z.object({
 export type HouseholdMoved = z.infer<typeof HouseholdMoved>;
 
 /** Why a household leaves follow-up. */
-export const CloseReason = z.enum(['dissolved', 'moved_away', 'deceased']);
+export const CloseReason = z
+  .enum(['dissolved', 'moved_away', 'deceased'])
+  .describe(
+    'Why follow-up ends: the household dissolved, moved away (out of the programme’s reach), or its members died',
+  );
 export type CloseReason = z.infer<typeof CloseReason>;
 
 /** The household leaves follow-up; nothing more happens to it (voiding this event reopens it). */

@@ -4,35 +4,28 @@ import { IsoDate, ShortText } from '../values.js';
 
 /** Who a member is, as personal data: kept apart in storage so it can be erased. */
 export const MemberPerson = z.object({
-  fullName: z.string().trim().min(1).max(200),
+  fullName: z.string().trim().min(1).max(200).describe('Full name'),
   nationalId: z
     .string()
     .regex(/^\d{9}$|^\d{12}$/, 'a national ID number has 9 (old card) or 12 (citizen ID) digits')
-    .optional(),
+    .optional()
+    .describe('National ID number: 9 digits (old identity card) or 12 (citizen identity card, CCCD)'),
 });
 export type MemberPerson = z.infer<typeof MemberPerson>;
 
-export const Relationship = z.enum([
-  'head',
-  'spouse',
-  'child',
-  'parent',
-  'grandchild',
-  'sibling',
-  'other_relative',
-  'other',
-]);
+export const Relationship = z
+  .enum(['head', 'spouse', 'child', 'parent', 'grandchild', 'sibling', 'other_relative', 'other'])
+  .describe('Relationship to the head of the household (quan hệ với chủ hộ); one member is the head');
 export const Sex = z.enum(['male', 'female']);
-export const Disability = z.enum(['none', 'mild', 'severe', 'very_severe']);
-export const Schooling = z.enum(['not_school_age', 'attending', 'not_attending', 'completed']);
-export const WorkingStatus = z.enum([
-  'employed',
-  'self_employed',
-  'unemployed',
-  'not_in_labour_force',
-  'student',
-  'retired',
-]);
+export const Disability = z
+  .enum(['none', 'mild', 'severe', 'very_severe'])
+  .describe('Degree of disability as certified (khuyết tật nhẹ, nặng, đặc biệt nặng)');
+export const Schooling = z
+  .enum(['not_school_age', 'attending', 'not_attending', 'completed'])
+  .describe('School attendance of a school-age member');
+export const WorkingStatus = z
+  .enum(['employed', 'self_employed', 'unemployed', 'not_in_labour_force', 'student', 'retired'])
+  .describe('Working status');
 
 /**
  * The facts the programme reports on about a member (not personal data: they are counted, never
@@ -41,11 +34,11 @@ export const WorkingStatus = z.enum([
  */
 export const MemberFacts = z.object({
   sex: Sex,
-  birthYear: z.number().int().min(1900).max(2100).optional(),
+  birthYear: z.number().int().min(1900).max(2100).optional().describe('Year of birth'),
   relationship: Relationship,
   ethnicity: EthnicityCode.optional(),
   disability: Disability.optional(),
-  healthInsurance: z.boolean().optional(),
+  healthInsurance: z.boolean().optional().describe('Holds a valid health insurance card (thẻ BHYT)'),
   schooling: Schooling.optional(),
   working: WorkingStatus.optional(),
 });

@@ -15,7 +15,12 @@ const Funding = {
 };
 
 /** A loan or training is followed up by the id it was recorded with (e.g. the lender's contract number). */
-export const SupportRef = z.string().trim().min(1).max(64);
+export const SupportRef = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .describe('The lender’s contract number, or any id unique within the household: follow-ups refer to it');
 
 /** A loan granted to the household: programme, amount, term, annual rate and lender. */
 export const LoanGranted = z.object({
@@ -95,14 +100,9 @@ export const TrainingDropped = z.object({
 export type TrainingDropped = z.infer<typeof TrainingDropped>;
 
 /** How a job was found: job fairs, labour export, a local employer, … */
-export const JobChannel = z.enum([
-  'job_fair',
-  'labour_export',
-  'local_employer',
-  'public_works',
-  'self_employment',
-  'other',
-]);
+export const JobChannel = z
+  .enum(['job_fair', 'labour_export', 'local_employer', 'public_works', 'self_employment', 'other'])
+  .describe('How the job was found');
 
 /** A member was placed in a job (job fair, labour export, …). */
 export const JobPlaced = z.object({
@@ -121,21 +121,17 @@ export const JobPlaced = z.object({
 export type JobPlaced = z.infer<typeof JobPlaced>;
 
 /** The kind of livelihood model (mô hình sinh kế). */
-export const LivelihoodModelType = z.enum([
-  'livestock',
-  'crops',
-  'aquaculture',
-  'forestry',
-  'handicraft',
-  'services',
-  'other',
-]);
+export const LivelihoodModelType = z
+  .enum(['livestock', 'crops', 'aquaculture', 'forestry', 'handicraft', 'services', 'other'])
+  .describe('The kind of livelihood model (mô hình sinh kế)');
 
 /** Livelihood models are often given to a group of households; the value is this household's share. */
-export const LivelihoodGroup = z.object({
-  name: ShortText.optional(),
-  householdCount: z.number().int().min(2).max(10_000),
-});
+export const LivelihoodGroup = z
+  .object({
+    name: ShortText.optional().describe('Name of the group (tổ, nhóm hộ)'),
+    householdCount: z.number().int().min(2).max(10_000).describe('Households in the group'),
+  })
+  .describe('The group of households the model was given to');
 
 /** The household joined a livelihood model (livestock, crops, aquaculture, handicraft…). */
 export const LivelihoodSupported = z.object({

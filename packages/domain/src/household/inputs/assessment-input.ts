@@ -1,5 +1,11 @@
 import { z } from 'zod';
+import { POVERTY_STANDARDS } from '../../standards/standards.js';
 import { IsoDate, ListClassification, ReviewType } from '../values.js';
+
+/** The indicator codes of the shipped standards, for the API's description (the rules in force may add others). */
+const shippedIndicators = POVERTY_STANDARDS.map(
+  (s) => `${s.id} (lists ${s.listYears.from}–${s.listYears.to}): ${s.indicators.map((i) => i.code).join(', ')}`,
+).join('; ');
 
 /**
  * A review's result as a case worker enters it; also the body of
@@ -8,17 +14,37 @@ import { IsoDate, ListClassification, ReviewType } from '../values.js';
 export const AssessmentInput = z
   .strictObject({
     reviewType: ReviewType,
-    effectiveDate: IsoDate,
+    effectiveDate: IsoDate.describe('The date the review’s decision takes effect'),
     /** The list year the review decides; when omitted, the list-year rule supplies it. */
-    listYear: z.number().int().min(2000).max(2100).optional(),
+    listYear: z
+      .number()
+      .int()
+      .min(2000)
+      .max(2100)
+      .optional()
+      .describe('The year whose lists the review decides; omitted: the list-year rule supplies it'),
     /** VND per person per month; only a baseline that states its list (`listedAs`) may omit it. */
-    incomePerCapitaVnd: z.number().int().min(0).max(10_000_000_000).optional(),
+    incomePerCapitaVnd: z
+      .number()
+      .int()
+      .min(0)
+      .max(10_000_000_000)
+      .optional()
+      .describe('Income per person per month, in đồng; only a baseline stating its list (listedAs) may omit it'),
     /** Deprivation indicator codes of the standard the list year selects. */
-    deprivations: z.array(z.string().trim().min(1).max(64)).max(30).default([]),
-    decisionNo: z.string().trim().min(1).max(100).optional(),
-    approvedBy: z.string().trim().min(1).max(200).optional(),
+    deprivations: z
+      .array(z.string().trim().min(1).max(64))
+      .max(30)
+      .default([])
+      .describe(
+        `Deprivation indicator codes (chỉ số thiếu hụt dịch vụ xã hội cơ bản) of the standard the list year selects; GET /v1/rules lists those in force. Shipped standards: ${shippedIndicators}`,
+      ),
+    decisionNo: z.string().trim().min(1).max(100).optional().describe('Number of the decision approving the list'),
+    approvedBy: z.string().trim().min(1).max(200).optional().describe('Who approved the list (e.g. the commune chair)'),
     /** A baseline only: the list the household was on, as the decision of that review states it. */
-    listedAs: ListClassification.optional(),
+    listedAs: ListClassification.optional().describe(
+      'A baseline only: the list the household was on, as that review’s decision states it',
+    ),
   })
   .refine((a) => a.listedAs === undefined || a.reviewType === 'baseline', {
     message: 'listedAs records the list of a baseline only',

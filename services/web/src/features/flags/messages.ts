@@ -1,0 +1,46 @@
+import { defineMessages } from '../../lib/i18n/define';
+
+export const flags = defineMessages(
+  {
+    title: 'Hộ không có khả năng thoát nghèo',
+    action: 'Thao tác',
+    actions: { set: 'Gắn cờ', clear: 'Bỏ cờ' },
+    current: 'Hộ đang được gắn cờ từ ngày {{since}}. Căn cứ: {{basis}}.',
+    notFlagged: 'Hộ hiện không được gắn cờ.',
+    listedOnly: 'Chỉ gắn cờ cho hộ nghèo hoặc hộ cận nghèo; hộ này hiện là: {{classification}}.',
+    basis: 'Căn cứ',
+    bases: {
+      no_working_age_labour: 'Hộ không có lao động: tất cả thành viên là người cao tuổi hoặc trẻ em',
+      severe_disability: 'Thành viên khuyết tật nặng, không có khả năng lao động',
+      chronic_illness: 'Thành viên ốm đau, mắc bệnh hiểm nghèo hoặc bệnh kinh niên',
+      many_dependants: 'Ít người lao động, nhiều người phụ thuộc',
+      social_protection_beneficiary: 'Thành viên hưởng trợ cấp xã hội hằng tháng (Nghị định 20/2021/NĐ-CP)',
+      other: 'Lý do khác (ghi rõ ở phần lý do)',
+    },
+    reason: 'Lý do',
+    occurredAt: 'Ngày',
+    save: 'Lưu',
+    cancel: 'Hủy',
+  },
+  {
+    title: 'Household unable to escape poverty',
+    action: 'Action',
+    actions: { set: 'Set the flag', clear: 'Clear the flag' },
+    current: 'The household has been flagged since {{since}}. Basis: {{basis}}.',
+    notFlagged: 'The household is not flagged.',
+    listedOnly: 'Only a poor or near-poor household can be flagged; this one is: {{classification}}.',
+    basis: 'Basis',
+    bases: {
+      no_working_age_labour: 'No one able to work: every member is elderly or a child',
+      severe_disability: 'Members with severe disabilities, unable to work',
+      chronic_illness: 'Members with serious or chronic illness',
+      many_dependants: 'Few people able to work, many dependants',
+      social_protection_beneficiary: 'Members receiving monthly social assistance (Decree 20/2021/NĐ-CP)',
+      other: 'Another basis (explain in the reason)',
+    },
+    reason: 'Reason',
+    occurredAt: 'Date',
+    save: 'Save',
+    cancel: 'Cancel',
+  },
+);

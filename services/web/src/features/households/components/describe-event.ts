@@ -1,0 +1,36 @@
+import { formatMoney, formatNumber, type Language } from '../../../lib/format';
+import { i18n } from '../../../lib/i18n';
+import { events } from '../events-messages';
+
+interface EventLike {
+  type: string;
+  data: Record<string, unknown>;
+  personal?: Record<string, unknown> | null;
+}
+
+/** One event as a sentence a case worker reads, in the chosen language. */
+export function describeEvent(event: EventLike, language: Language): string {
+  // Keys and parameters vary by event type: looked up untyped, every key exists in both languages.
+  const t = i18n.getFixedT(language, 'events') as unknown as (key: string, options?: object) => string;
+  const d = event.data;
+  if (!(event.type in events.vi)) return t('unknown', { type: event.type });
+  const money = (v: unknown) => (typeof v === 'number' ? formatMoney(v, language) : '');
+  const head = (event.personal?.head as { fullName?: string } | undefined)?.fullName ?? '';
+  const personal = event.personal ?? {};
+  const params: Record<string, unknown> = {
+    ...d,
+    head,
+    // A note's text is personal (erasable): it sits in the event's personal part.
+    text: String(d.text ?? personal.text ?? ''),
+    annualRatePercent: typeof d.annualRatePercent === 'number' ? formatNumber(d.annualRatePercent, language, 3) : '',
+    amount: money(d.amountVnd),
+    value: money(d.valueVnd),
+    reviewType: t(`reviewTypes.${String(d.reviewType)}`),
+    classification:
+      i18n.getFixedT(language, 'common')(`classification.${String(d.classification)}` as 'classification.poor') +
+      (d.transition && d.transition !== 'no_change'
+        ? ` (${t(`transitions.${String(d.transition)}`, { defaultValue: String(d.transition) })})`
+        : ''),
+  };
+  return t(event.type, params);
+}
