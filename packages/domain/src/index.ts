@@ -70,6 +70,8 @@ export {
   type ProblemCode,
   type ProblemLike,
 } from './messages/problem-messages.js';
+// review rounds
+export * from './review-round/index.js';
 // rules as versioned data
 export {
   programmeRowOn,
@@ -90,14 +92,18 @@ export { DOMAIN_ERROR_CODES, type DomainErrorCode, domainError } from './shared/
 export * from './shared/errors.js';
 export { assertNever } from './shared/exhaustive.js';
 export { foldText } from './shared/fold-text.js';
+export { FORBIDDEN_CHARACTERS_ISSUE, forbiddenCharacterIn, type TextRule } from './shared/text.js';
 export {
   type ClassificationResult,
   type ClassifyInput,
   classifyHousehold,
   MAX_INCOME_PER_CAPITA_VND,
 } from './standards/classify.js';
+export { classifyByFormScores, FormScoresInput, type FormScoresRecord } from './standards/form-scores.js';
 export { LIST_YEAR_RULES, listYearFor } from './standards/list-year-rule.js';
 export * from './standards/loan-programmes.js';
 export { DEFAULT_STANDARDS_DATA, POVERTY_STANDARDS, standardById, standardForListYear } from './standards/standards.js';
 // poverty standards
 export type * from './standards/types.js';
+// a unit's figures (denominators) and targets
+export * from './unit-figures/index.js';

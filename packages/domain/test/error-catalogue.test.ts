@@ -6,6 +6,7 @@ import {
   DomainError,
   type DomainErrorCode,
   decide,
+  decideRound,
   type HouseholdCommand,
   loadInto,
   localizeProblem,
@@ -30,6 +31,17 @@ import {
   registered,
   supportCommand,
 } from './support/fixtures.js';
+import {
+  buildRound,
+  decisionCommand,
+  hh,
+  meetingCommand,
+  openCommand,
+  postCommand,
+  postedRound,
+  ROUND,
+  surveyCommand,
+} from './support/round-fixtures.js';
 
 const on = (history: ReturnType<typeof registered>, command: HouseholdCommand) => () =>
   decide(command, replay(history));
@@ -72,6 +84,19 @@ const classify = (over: Partial<Parameters<typeof classifyHousehold>[0]>) => () 
     deprivations: [],
     ...over,
   });
+
+const onRound = (commands: Parameters<typeof buildRound>[0], command: Parameters<typeof decideRound>[0]) => () =>
+  decideRound(command, buildRound(commands).state);
+const complaintOf = (n: number) =>
+  ({
+    type: 'ReceiveRoundComplaint',
+    roundId: ROUND,
+    householdId: hh(n),
+    receivedOn: '2026-10-12',
+    summary: 's',
+  }) as const;
+const decidedRound = () => [...postedRound(), decisionCommand()];
+const markApplied = { type: 'MarkRoundDecisionApplied', roundId: ROUND } as const;
 
 /**
  * One scenario per error code. Typed as a complete record: adding a code to the catalogue without a
@@ -242,6 +267,61 @@ const scenarios: Record<DomainErrorCode, () => unknown> = {
   AMENDMENT_TYPE_MISMATCH: on(withLoan(), amendOf(2, supportCommand(poorLoan()))),
   AMENDMENT_CHANGES_IDENTITY: on(withLoan(), amendOf(3, supportCommand(poorLoan({ loanId: 'other' })))),
   AMENDMENT_OUT_OF_ORDER: on(escaped(), amendOf(2, assessCommand({ effectiveDate: '2024-12-11' }))),
+  FORM_SCORES_NOT_DEFINED: onRound(
+    [openCommand()],
+    surveyCommand(1, { result: { formScores: { incomeProxyPoints: 100 }, deprivations: [] } }),
+  ),
+  FORM_SCORES_INCONSISTENT: classify({
+    incomePerCapitaVnd: undefined,
+    formScores: { incomeProxyPoints: 100, deprivationPoints: 5 },
+  }),
+  ROUND_NOT_FOUND: onRound([], surveyCommand(1)),
+  ROUND_ID_MISMATCH: onRound([], openCommand({ roundId: 'periodic-96001-2030' })),
+  ROUND_ALREADY_OPEN: onRound([openCommand()], openCommand()),
+  ROUND_OUTSIDE_WINDOW: onRound([], openCommand({ openedOn: '2026-12-20' })),
+  ROUND_DECIDED: onRound(decidedRound(), surveyCommand(2)),
+  ROUND_LISTS_POSTED: onRound(postedRound(), surveyCommand(2)),
+  ROUND_NOT_POSTED: onRound([openCommand(), surveyCommand(1)], decisionCommand()),
+  ROUND_HAS_NO_REVIEWS: onRound([openCommand()], postCommand()),
+  ROUND_MEETINGS_PENDING: onRound([openCommand(), surveyCommand(1)], postCommand()),
+  ROUND_STEP_TOO_EARLY: onRound([openCommand()], surveyCommand(1, { surveyedOn: '2026-09-01' })),
+  ROUND_DECISION_BEFORE_POSTING_ENDED: onRound(postedRound(), decisionCommand({ issuedOn: '2026-10-15' })),
+  ROUND_COMPLAINTS_UNRESOLVED: onRound([...postedRound(), complaintOf(1)], decisionCommand()),
+  ROUND_HOUSEHOLD_NOT_PROPOSED: onRound(postedRound(), complaintOf(2)),
+  ROUND_HOUSEHOLD_OUTSIDE_UNIT: onRound(
+    [openCommand()],
+    surveyCommand(1, { household: { unitCode: '86001', village: 'Ấp 1', area: 'rural' } }),
+  ),
+  ROUND_HOUSEHOLD_LISTED_TWICE: onRound(
+    [openCommand(), surveyCommand(1)],
+    meetingCommand([
+      { householdId: hh(1), outcome: 'agreed' },
+      { householdId: hh(1), outcome: 'agreed' },
+    ]),
+  ),
+  ROUND_VILLAGE_REQUIRED: onRound(
+    [openCommand()],
+    surveyCommand(1, { household: { unitCode: '96001', area: 'rural' } }),
+  ),
+  ROUND_VILLAGE_MISMATCH: onRound(
+    [openCommand(), surveyCommand(1)],
+    meetingCommand([{ householdId: hh(1), outcome: 'agreed' }], { village: 'Ấp 9' }),
+  ),
+  ROUND_MEETING_OUTCOME_MISSING: onRound(
+    [openCommand(), surveyCommand(1), surveyCommand(2)],
+    meetingCommand([{ householdId: hh(1), outcome: 'agreed' }]),
+  ),
+  ROUND_MEETING_OUTCOME_RECORDED: onRound(postedRound().slice(0, 3), surveyCommand(1)),
+  ROUND_COMPLAINT_OPEN: onRound([...postedRound(), complaintOf(1)], complaintOf(1)),
+  ROUND_NO_OPEN_COMPLAINT: onRound(postedRound(), {
+    type: 'ResolveRoundComplaint',
+    roundId: ROUND,
+    householdId: hh(1),
+    resolvedOn: '2026-10-20',
+    outcome: 'rejected',
+  }),
+  ROUND_NOT_DECIDED: onRound(postedRound(), markApplied),
+  ROUND_DECISION_ALREADY_APPLIED: onRound([...decidedRound(), markApplied], markApplied),
 };
 
 describe('every error code has a scenario that throws it with its kind', () => {

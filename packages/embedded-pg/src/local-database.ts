@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { clusterDirOf, passwordFileOf, startEmbeddedPostgres, superuserUrl } from './embedded-postgres.js';
+import { readPostmasterPid } from './postmaster-pid.js';
+import { isAlive } from './processes.js';
 
 export interface LocalDatabase {
   url: string;
@@ -11,15 +12,6 @@ export interface LocalDatabase {
   release(): Promise<void>;
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * For tools (seed, rebuild, bench) on the laptop default: DATABASE_URL if set; else the embedded
  * server of DATA_DIR if `pnpm start` is running it (postmaster.pid names its port); else start it.
@@ -27,20 +19,14 @@ function isRunning(pid: number): boolean {
 export async function openLocalDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<LocalDatabase> {
   if (options.databaseUrl) return { url: options.databaseUrl, description: 'DATABASE_URL', release: async () => {} };
   const dir = resolve(options.dataDir);
-  const pidFile = join(clusterDirOf(dir), 'postmaster.pid');
-  if (existsSync(pidFile)) {
-    // postmaster.pid: line 1 the pid, line 4 the port (PostgreSQL's documented layout).
-    const lines = (await readFile(pidFile, 'utf8')).split('\n');
-    const pid = Number(lines[0]);
-    const port = Number(lines[3]);
-    if (pid > 0 && port > 0 && isRunning(pid)) {
-      const password = (await readFile(passwordFileOf(dir), 'utf8')).trim();
-      return {
-        url: superuserUrl(password, port),
-        description: `running embedded PostgreSQL of ${dir} (port ${port})`,
-        release: async () => {},
-      };
-    }
+  const lock = await readPostmasterPid(clusterDirOf(dir));
+  if (lock && lock.port > 0 && (await isAlive(lock.pid))) {
+    const password = (await readFile(passwordFileOf(dir), 'utf8')).trim();
+    return {
+      url: superuserUrl(password, lock.port),
+      description: `running embedded PostgreSQL of ${dir} (port ${lock.port})`,
+      release: async () => {},
+    };
   }
   const server = await startEmbeddedPostgres({ dir, persistent: true });
   return {

@@ -2,6 +2,7 @@ import {
   type Area,
   ETHNIC_GROUPS,
   foldText,
+  forbiddenCharacterIn,
   type ListClassification,
   type RuleBook,
   standardForListYear,
@@ -11,6 +12,9 @@ import { type ColumnMapping, IMPORT_FIELDS, type ImportField, mapColumns, REQUIR
 import { type ImportProblem, problem } from './problems.js';
 import type { Sheet } from './read-sheet.js';
 import { CommuneNames } from './unit-names.js';
+
+/** Cells recorded as typed text (the others are numbers, codes of lists, or looked up). */
+const TYPED_TEXT_FIELDS = ['householdCode', 'headName', 'village', 'decisionNo'] as const satisfies ImportField[];
 
 /** A row ready to become a registration and a baseline review. */
 export interface ImportRow {
@@ -124,6 +128,11 @@ export function parseRows(sheet: Sheet, ctx: ParseContext): ParsedRows {
       return v;
     };
 
+    // Text kept as typed must hold no character that hides or reorders it (see @benvung/domain).
+    for (const field of TYPED_TEXT_FIELDS) {
+      const character = forbiddenCharacterIn(cell(field), { allowLineBreaks: false });
+      if (character) fail(field, 'INVALID_CHARACTERS', { character });
+    }
     const householdCode = required('householdCode');
     const headName = required('headName');
     const classificationText = required('classification');

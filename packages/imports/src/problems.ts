@@ -60,6 +60,10 @@ const MESSAGES: Record<string, Message> = {
     vi: `Hộ ${v.value} đã được theo dõi: ghi kết quả rà soát năm ${v.year} thay vì nhập danh sách`,
     en: `Household ${v.value} is already followed up: record the ${v.year} review instead of importing a list`,
   }),
+  INVALID_CHARACTERS: (v) => ({
+    vi: `Có ký tự điều khiển hoặc ký tự đảo chiều văn bản (${v.character}), không được phép`,
+    en: `Holds a control or bidirectional-override character (${v.character}), which is not allowed`,
+  }),
   REFUSED: (v) => ({ vi: `Không ghi được: ${v.message}`, en: `Refused: ${v.message}` }),
 };
 

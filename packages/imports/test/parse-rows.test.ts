@@ -147,6 +147,21 @@ describe('rows', () => {
     }
   });
 
+  it('keeps names in NFC, and refuses a name or code with control or bidirectional-override characters', () => {
+    const nfd = 'Lò Văn Páo'.normalize('NFD');
+    const good = check(`${HEADER}\nH1,${nfd},5,00406,,,Hộ nghèo,2024,,\n`);
+    expect(good.rows[0]?.headName).toBe('Lò Văn Páo'.normalize('NFC'));
+    const bad = check(
+      `${HEADER}\nH1,Lò\u202EVăn,5,00406,,,Hộ nghèo,2024,,\nH\u00072,Lò Văn B,5,00406,,,Hộ nghèo,2024,,\n`,
+    );
+    expect(bad.rows).toEqual([]);
+    expect(bad.problems).toEqual([
+      expect.objectContaining({ row: 2, column: 'Họ và tên chủ hộ', code: 'INVALID_CHARACTERS' }),
+      expect.objectContaining({ row: 3, column: 'Mã hộ', code: 'INVALID_CHARACTERS' }),
+    ]);
+    expect(bad.problems[0]?.en).toContain('U+202E');
+  });
+
   it('refuses the same household code twice in one commune and year, naming the first row', () => {
     const parsed = check(
       `${HEADER}\nH1,A,3,00406,,,Hộ nghèo,2024,,\nH1,B,4,00406,,,Hộ nghèo,2024,,\nH1,C,4,00406,,,Hộ nghèo,2023,,\n`,

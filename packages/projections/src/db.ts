@@ -1,3 +1,4 @@
+import { guardPool, POOL_CONNECT_TIMEOUT_MS } from '@benvung/event-store';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { ReadModelDatabase } from './tables/database.js';
@@ -22,11 +23,13 @@ export function createReadModelDb(
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
+    connectionTimeoutMillis: POOL_CONNECT_TIMEOUT_MS,
     types,
     // A rebuild writes into a schema of its own by putting it first on every connection's path.
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
-  // Idle-connection errors are otherwise fatal; the next query reports the failure instead.
-  pool.on('error', options.onPoolError ?? (() => {}));
+  // kysely checks a client out for every query and transaction: a connection that breaks meanwhile
+  // must fail that query, not end the process.
+  guardPool(pool, options.onPoolError);
   return new Kysely<ReadModelDatabase>({ dialect: new PostgresDialect({ pool }) });
 }

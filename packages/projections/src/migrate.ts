@@ -10,6 +10,7 @@ import * as reviewInputs from './migrations/2026-12-06T1100-review-inputs.js';
 import * as units from './migrations/2026-12-06T1200-units.js';
 import * as episodeEthnicity from './migrations/2026-12-06T1300-episode-ethnicity.js';
 import * as householdSearch from './migrations/2026-12-06T1500-household-search.js';
+import * as reportTables from './migrations/2026-12-06T2100-report-tables.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-22T0910-household-status': householdStatus,
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T1200-units': units,
   '2026-12-06T1300-episode-ethnicity': episodeEthnicity,
   '2026-12-06T1500-household-search': householdSearch,
+  '2026-12-06T2100-report-tables': reportTables,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -81,6 +81,7 @@ export async function snapshot(db: Kysely<ReadModelDatabase>): Promise<Record<st
     ['unit_year_stats', 'unit_code, year'],
     ['relapse_episodes', 'household_id, escape_event_id'],
     ['list_spells', 'household_id, spell_no'],
+    ['list_movements', 'household_id, movement_no'],
   ];
   for (const [table, order] of tables) {
     const result = await sql`SELECT * FROM ${sql.table(table)} ORDER BY ${sql.raw(order)}`.execute(db);

@@ -6,15 +6,21 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AddressRateLimit, rateLimited } from './application/address-rate-limit.js';
 import { type GatewayGeography, geographyFrom } from './application/geography.js';
 import { HouseholdStateCache } from './application/household-state-cache.js';
 import { KeyedMutex } from './application/keyed-mutex.js';
+import type { TokenPolicy } from './application/token-policy.js';
 import { swaggerOptions } from './openapi/swagger-options.js';
 import { authPlugin } from './plugins/auth.js';
+import { clientErrorHandler } from './plugins/client-errors.js';
 import type { GatewayDeps } from './plugins/deps.js';
 import { metricsPlugin } from './plugins/metrics.js';
+import { noStorePlugin } from './plugins/no-store.js';
 import { problemPlugin, sendProblem } from './plugins/problem.js';
 import { securityHeadersPlugin } from './plugins/security-headers.js';
+import { textGuardPlugin } from './plugins/text-guard.js';
+import { unauthenticatedLimitPlugin } from './plugins/unauthenticated-limit.js';
 import { webAppPlugin } from './plugins/web-app.js';
 import { adminRoutes } from './routes/admin.js';
 import { analyticsRoutes } from './routes/analytics.js';
@@ -26,7 +32,11 @@ import { healthRoutes } from './routes/health.js';
 import { householdRoutes } from './routes/households.js';
 import { importRoutes } from './routes/imports.js';
 import { memberRoutes } from './routes/members.js';
+import { reportRoutes } from './routes/reports.js';
+import { reviewRoundStepRoutes } from './routes/review-round-steps.js';
+import { reviewRoundRoutes } from './routes/review-rounds.js';
 import { ruleRoutes } from './routes/rules.js';
+import { unitFigureRoutes } from './routes/unit-figures.js';
 import { unitRoutes } from './routes/units.js';
 import { userRoutes } from './routes/users.js';
 
@@ -44,6 +54,14 @@ export interface BuildAppOptions {
   geography: GeographyService;
   bodyLimitBytes?: number;
   rateLimitPerMinute?: number;
+  /** Requests per minute per client address without valid credentials (see AddressRateLimit); 0: none. */
+  rateLimitPerAddressPerMinute?: number;
+  /** How long a client may take to send a request's headers, and the whole request (Node's when omitted). */
+  timeouts?: { headersMs: number; requestMs: number };
+  /** Fastify's trustProxy: take the client address from X-Forwarded-For behind these proxies. */
+  trustProxy?: boolean | string[];
+  /** Lifetime, issuer and audience a token must have (12 h, none, none when omitted). */
+  tokenPolicy?: TokenPolicy;
   corsOrigins?: readonly string[];
   /** A pino logger; none means silent (tests). */
   logger?: FastifyBaseLogger;
@@ -63,6 +81,21 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       return typeof incoming === 'string' && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : crypto.randomUUID();
     },
     ajv: { customOptions: { coerceTypes: false } },
+    // A client trickling its headers or body is cut off (408) instead of holding a connection for ever;
+    // Node checks the time-outs every second, so the cut comes within a second of them.
+    ...(options.timeouts
+      ? {
+          requestTimeout: options.timeouts.requestMs,
+          http: {
+            headersTimeout: options.timeouts.headersMs,
+            requestTimeout: options.timeouts.requestMs,
+            connectionsCheckingInterval: 1000,
+          },
+        }
+      : {}),
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+    // What Node's parser refuses, and time-outs, answer problem+json too.
+    clientErrorHandler: clientErrorHandler(options.logger),
     // Router-level mistakes (malformed URL, over-long id) answer problem+json like every other error.
     frameworkErrors: (error, request, reply) => {
       const status = (error as { statusCode?: number }).statusCode ?? 400;
@@ -102,6 +135,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   await app.register(problemPlugin);
+  const addressLimit = options.rateLimitPerAddressPerMinute
+    ? new AddressRateLimit(options.rateLimitPerAddressPerMinute)
+    : undefined;
+  if (addressLimit) await app.register(unauthenticatedLimitPlugin, { limit: addressLimit });
+  await app.register(textGuardPlugin);
   await app.register(metricsPlugin);
   await app.register(securityHeadersPlugin, {
     // Swagger UI needs inline scripts and styles on /docs; the API itself serves JSON only.
@@ -131,15 +169,23 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(healthRoutes);
   if (options.webRoot) await app.register(webAppPlugin, { root: options.webRoot });
 
-  // Everything under /v1 is authenticated (but sign-in); the rate limit keys on the token's subject.
+  // Everything under /v1 is authenticated (but sign-in); the rate limit keys on the token's subject
+  // (requests without valid credentials spend their address's budget instead, see addressLimit).
   await app.register(async (v1) => {
-    await v1.register(authPlugin, { secret: options.jwtSecret });
+    await v1.register(noStorePlugin);
+    await v1.register(authPlugin, {
+      secret: options.jwtSecret,
+      ...(options.tokenPolicy ? { tokenPolicy: options.tokenPolicy } : {}),
+      ...(addressLimit ? { onUnauthenticated: (request) => addressLimit.spend(request.ip) } : {}),
+    });
     if (options.rateLimitPerMinute) {
+      const max = options.rateLimitPerMinute;
       await v1.register(rateLimit, {
-        max: options.rateLimitPerMinute,
+        max,
         timeWindow: 60_000,
         keyGenerator: (request) => (request.actor.id !== 'anonymous' ? `sub:${request.actor.id}` : `ip:${request.ip}`),
         hook: 'preHandler',
+        errorResponseBuilder: (_request, context) => rateLimited(max, 'with this token', context.ttl),
       });
     }
     await v1.register(authRoutes);
@@ -147,6 +193,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await v1.register(householdRoutes);
     await v1.register(commandRoutes);
     await v1.register(memberRoutes);
+    await v1.register(reviewRoundRoutes);
+    await v1.register(reviewRoundStepRoutes);
     await v1.register(importRoutes);
     await v1.register(auditRoutes);
     await v1.register(adminRoutes);
@@ -154,6 +202,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await v1.register(unitRoutes);
     await v1.register(analyticsRoutes);
     await v1.register(analyticsTableRoutes);
+    await v1.register(reportRoutes);
+    await v1.register(unitFigureRoutes);
   });
   return app;
 }

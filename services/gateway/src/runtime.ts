@@ -13,6 +13,7 @@ import { RuleBookCache } from '@benvung/rules';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { buildApp } from './app.js';
+import { type HardeningConfig, hardeningOptions } from './app-settings.js';
 import { ensureFirstAdmin } from './application/first-admin.js';
 import type { GatewayConfig } from './config.js';
 import { migrateGatewayTables } from './persistence/migrate.js';
@@ -36,7 +37,8 @@ export interface RuntimeOptions {
     | 'CORS_ORIGINS'
     | 'DEMO_UNITS'
     | 'ADMIN_PASSWORD'
-  >;
+  > &
+    HardeningConfig;
   jwtSecret: Uint8Array;
   /** The built web app to serve at `/` (services/web/dist). */
   webRoot?: string;
@@ -48,9 +50,9 @@ export interface RuntimeOptions {
 /** Migrates the database, then wires the event store, read models, projector and HTTP app. */
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { databaseUrl, config, logger } = options;
-  // An idle connection that breaks (server restart, network) must not crash the process: the next
-  // query fails with a proper error and the pool reconnects.
-  const onPoolError = (err: Error) => logger.warn({ err }, 'idle database connection lost');
+  // A connection that breaks (server stopped or restarted, backend terminated, network) must not end
+  // the process: the query on it fails (503 DATABASE_UNAVAILABLE) and the pool opens a fresh one.
+  const onPoolError = (err: Error) => logger.warn({ err }, 'database connection lost');
   const store = new PostgresEventStore({
     connectionString: databaseUrl,
     maxPoolSize: config.DB_POOL_SIZE,
@@ -86,6 +88,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         db,
         projections,
         onFailure: (name, err) => logger.error({ err, projection: name }, 'projection stopped'),
+        onRetry: (name, err, attempt, delayMs) =>
+          logger.warn({ err, projection: name, attempt, delayMs }, 'projection failed for a transient cause; retrying'),
       })
     : undefined;
   projector?.start();
@@ -106,6 +110,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     },
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    ...hardeningOptions(config),
     corsOrigins: config.CORS_ORIGINS,
     jwtSecret: options.jwtSecret,
     pseudonymKey: options.pseudonymKey ?? derivePseudonymKey(options.jwtSecret),

@@ -13,6 +13,7 @@ import { type RunningGateway, startGateway, tokenFor } from './helpers.js';
  */
 type Kind =
   | 'household'
+  | 'round'
   | 'create'
   | 'collection'
   | 'admin'
@@ -26,6 +27,8 @@ interface Target {
   id: string;
   eventId: string;
   memberId: string;
+  /** A round's household (the round is `id`). */
+  householdId?: string;
   username?: string;
   password?: string;
   cookies?: Record<string, string>;
@@ -45,7 +48,19 @@ const everyone: Role[] = ['case_worker', 'supervisor', 'auditor', 'analyst', 'ad
 const workers: Role[] = ['case_worker', 'supervisor'];
 
 // A dry run of a unit list changes nothing the other cases rely on.
-const DRY_RUN: Record<string, string> = { 'POST /v1/admin/units/imports': '?dryRun=true' };
+const DRY_RUN: Record<string, string> = {
+  'POST /v1/admin/units/imports': '?dryRun=true',
+  'POST /v1/units/figures/imports': '?dryRun=true',
+};
+// What report routes need besides the unit (inside and outside the caller's units alike).
+const REPORT_QUERY: Record<string, string> = {
+  'GET /v1/reports/balance': '&year=2025',
+  'GET /v1/reports/rates': '&year=2025',
+  'GET /v1/reports/breakdown': '&year=2025&by=area',
+  'GET /v1/reports/deprivations': '&year=2025',
+  'GET /v1/reports/rounds': '&year=2026',
+};
+const reportReaders: Role[] = ['case_worker', 'supervisor', 'auditor', 'analyst'];
 
 const POLICY: Record<string, Rule> = {
   'POST /v1/auth/sign-in': R(everyone, 'public', ({ username, password }) => ({ username, password })),
@@ -112,6 +127,46 @@ const POLICY: Record<string, Rule> = {
     reason: 'dissolved',
     occurredAt: '2023-05-07',
   })),
+  'POST /v1/review-rounds': R(['supervisor'], 'create', () => ({
+    kind: 'regular',
+    unitCode: '96001',
+    listYear: 2026,
+    openedOn: '2026-03-16',
+  })),
+  'GET /v1/review-rounds': R(readers, 'collection'),
+  'GET /v1/review-rounds/:id': R(readers, 'round'),
+  'POST /v1/review-rounds/:id/surveys': R(workers, 'round', ({ householdId }) => ({
+    householdId,
+    surveyedOn: '2026-03-21',
+    incomePerCapitaVnd: 1_000_000,
+    deprivations: ['water'],
+  })),
+  'POST /v1/review-rounds/:id/meetings': R(workers, 'round', ({ householdId }) => ({
+    village: 'Ấp 1',
+    heldOn: '2026-03-25',
+    document: 'Biên bản',
+    outcomes: [{ householdId, outcome: 'agreed' }],
+  })),
+  'POST /v1/review-rounds/:id/postings': R(['supervisor'], 'round', () => ({
+    from: '2026-04-01',
+    to: '2026-04-07',
+    document: 'Thông báo',
+  })),
+  'POST /v1/review-rounds/:id/complaints': R(workers, 'round', ({ householdId }) => ({
+    householdId,
+    receivedOn: '2026-04-02',
+    summary: 'Xin xem xét lại',
+  })),
+  'POST /v1/review-rounds/:id/complaint-resolutions': R(['supervisor'], 'round', ({ householdId }) => ({
+    householdId,
+    resolvedOn: '2026-04-06',
+    outcome: 'rejected',
+  })),
+  'POST /v1/review-rounds/:id/decision': R(['supervisor'], 'round', () => ({
+    decisionNo: '12/QĐ-UBND',
+    issuedOn: '2026-04-10',
+    signer: 'Ngô Văn Chủ',
+  })),
   'GET /v1/households/:id/history': R(readers, 'household'),
   'GET /v1/households/:id/state': R(readers, 'household'),
   'GET /v1/households/:id/verify': R(readers, 'household'),
@@ -122,6 +177,24 @@ const POLICY: Record<string, Rule> = {
   'GET /v1/analytics/cohorts': R(['analyst'], 'analytics'),
   'GET /v1/analytics/transitions': R(['analyst'], 'analytics'),
   'GET /v1/analytics/units/:code': R(['analyst'], 'analytics'),
+  'GET /v1/reports/balance': R(reportReaders, 'analytics'),
+  'GET /v1/reports/rates': R(reportReaders, 'analytics'),
+  'GET /v1/reports/breakdown': R(reportReaders, 'analytics'),
+  'GET /v1/reports/deprivations': R(reportReaders, 'analytics'),
+  'GET /v1/reports/rounds': R(readers, 'analytics'),
+  'GET /v1/units/:code/figures/:year': R(everyone, 'analytics'),
+  'PUT /v1/units/:code/figures/:year': R(['supervisor', 'admin'], 'analytics', () => ({
+    households: 1_000,
+    population: 4_000,
+    source: 'Niên giám thống kê',
+  })),
+  'PUT /v1/units/:code/targets/:year': R(['supervisor', 'admin'], 'analytics', () => ({
+    targets: [{ list: 'poor', kind: 'rate_below_percent', value: 5 }],
+  })),
+  'POST /v1/units/figures/imports': R(['supervisor', 'admin'], 'reference', () => ({
+    csv: 'Mã đơn vị,Năm,Tổng số hộ\n96,2025,1000\n',
+    source: 'Niên giám thống kê',
+  })),
   'GET /v1/rules': R(['case_worker', 'supervisor', 'auditor', 'analyst', 'admin'], 'reference'),
   'POST /v1/imports': R(['case_worker', 'supervisor', 'admin'], 'create', listForm),
   'GET /v1/imports': R(['case_worker', 'supervisor', 'admin'], 'reference'),
@@ -258,6 +331,50 @@ async function household(members = false): Promise<{ id: string; eventId: string
   return { id, eventId: history.events.find((e) => e.type === 'NoteAdded')?.eventId ?? '', memberId };
 }
 
+/** The step of a round each route acts on: a round in 96001 (regular, 2026) brought just before it. */
+const ROUND_STAGE: Record<string, 'open' | 'surveyed' | 'agreed' | 'posted' | 'complained'> = {
+  'GET /v1/review-rounds/:id': 'posted',
+  'POST /v1/review-rounds/:id/surveys': 'open',
+  'POST /v1/review-rounds/:id/meetings': 'surveyed',
+  'POST /v1/review-rounds/:id/postings': 'agreed',
+  'POST /v1/review-rounds/:id/complaints': 'posted',
+  'POST /v1/review-rounds/:id/complaint-resolutions': 'complained',
+  'POST /v1/review-rounds/:id/decision': 'posted',
+};
+
+async function round(stage: (typeof ROUND_STAGE)[string]): Promise<Target> {
+  const token = await tokenFor('supervisor', ['96']);
+  const json = async (method: string, url: string, body: unknown) =>
+    JSON.parse((await call(method, url, token, body)).body) as Record<string, string>;
+  const { householdId = '' } = await json('POST', '/v1/households', {
+    head: { fullName: 'Lâm Thị Út' },
+    memberCount: 3,
+    area: 'rural',
+    unitCode: '96001',
+    village: 'Ấp 1',
+    occurredAt: '2026-01-10',
+  });
+  const { roundId = '' } = await json('POST', '/v1/review-rounds', {
+    kind: 'regular',
+    unitCode: '96001',
+    listYear: 2026,
+    openedOn: '2026-03-16',
+  });
+  const base = `/v1/review-rounds/${roundId}`;
+  const steps: Array<[string, unknown]> = [
+    [`${base}/surveys`, { householdId, surveyedOn: '2026-03-20', incomePerCapitaVnd: 1_000_000, deprivations: [] }],
+    [
+      `${base}/meetings`,
+      { village: 'Ấp 1', heldOn: '2026-03-25', document: 'Biên bản', outcomes: [{ householdId, outcome: 'agreed' }] },
+    ],
+    [`${base}/postings`, { from: '2026-04-01', to: '2026-04-07', document: 'Thông báo' }],
+    [`${base}/complaints`, { householdId, receivedOn: '2026-04-02', summary: 'Xin xem xét lại' }],
+  ];
+  const count = { open: 0, surveyed: 1, agreed: 2, posted: 3, complained: 4 }[stage];
+  for (const [url, body] of steps.slice(0, count)) await json('POST', url, body);
+  return { id: roundId, eventId: '', memberId: '', householdId };
+}
+
 describe('authorization table', () => {
   it('covers every route of the API', () => {
     const routes = gw.runtime.app.routeTable.filter((r) => r.url.startsWith('/v1')).map((r) => `${r.method} ${r.url}`);
@@ -272,18 +389,22 @@ describe('authorization table', () => {
         const target: Target =
           rule.kind === 'household'
             ? await household(path.includes(':memberId'))
-            : rule.kind === 'imported'
-              ? await anImport()
-              : rule.kind === 'account' || rule.kind === 'public' || rule.kind === 'session'
-                ? await anAccount(role, rule.kind === 'session')
-                : { id: '', eventId: '', memberId: '' };
+            : rule.kind === 'round'
+              ? await round(ROUND_STAGE[route] ?? 'open')
+              : rule.kind === 'imported'
+                ? await anImport()
+                : rule.kind === 'account' || rule.kind === 'public' || rule.kind === 'session'
+                  ? await anAccount(role, rule.kind === 'session')
+                  : { id: '', eventId: '', memberId: '' };
         const url = path
           .replace(':id', target.id)
           .replace(':memberId', target.memberId)
           .replace(':code', '96')
+          .replace(':year', '2025')
           .replace(':version', '1');
         // Analytics routes name their unit in the query, except the one that names it in the path.
-        const unitQuery = rule.kind === 'analytics' && !path.includes(':code') ? '?unitCode=96' : '';
+        const unitQuery =
+          rule.kind === 'analytics' && !path.includes(':code') ? `?unitCode=96${REPORT_QUERY[route] ?? ''}` : '';
         const body = rule.body?.(target);
         const unscoped = ['admin', 'reference', 'account', 'public', 'session'].includes(rule.kind);
         const insideUnits = unscoped ? [] : ['96'];
@@ -315,7 +436,7 @@ describe('authorization table', () => {
         const outside = await call(method, outsideUrl, outsideToken, body);
         // A household (or import) outside the caller's units does not exist for them; a unit outside them is refused.
         expect(outside.statusCode, outside.body).toBe(
-          rule.kind === 'household' || rule.kind === 'imported' ? 404 : 403,
+          rule.kind === 'household' || rule.kind === 'imported' || rule.kind === 'round' ? 404 : 403,
         );
       });
     }

@@ -2,7 +2,7 @@ import { createTestDatabase, type TestDatabase } from '@benvung/testkit';
 import { pino } from 'pino';
 import { signToken } from '../src/application/tokens.js';
 import type { Role } from '../src/plugins/auth.js';
-import { createRuntime, type Runtime } from '../src/runtime.js';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../src/runtime.js';
 
 /** The JWT secret of every test gateway. */
 export const TEST_JWT_SECRET = new TextEncoder().encode('test-secret-for-benvung-gateway-tests-only');
@@ -24,8 +24,13 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-/** The real gateway (HTTP, event store, in-process projector) on a database of its own, on a free port. */
-export async function startGateway(overrides: { rateLimitPerMinute?: number } = {}): Promise<RunningGateway> {
+/**
+ * The real gateway (HTTP, event store, in-process projector) on a database of its own, on a free port.
+ * Rate limits are off unless a test turns them on; `config` sets any other setting.
+ */
+export async function startGateway(
+  overrides: { rateLimitPerMinute?: number; config?: Partial<RuntimeOptions['config']> } = {},
+): Promise<RunningGateway> {
   const database = await createTestDatabase('gateway');
   const runtime = await createRuntime({
     databaseUrl: database.url,
@@ -34,8 +39,10 @@ export async function startGateway(overrides: { rateLimitPerMinute?: number } = 
       RUN_PROJECTOR: true,
       DB_POOL_SIZE: 5,
       RATE_LIMIT_PER_MINUTE: overrides.rateLimitPerMinute ?? 0,
+      RATE_LIMIT_PER_ADDRESS_PER_MINUTE: 0,
       CORS_ORIGINS: [],
       DEMO_UNITS: true,
+      ...overrides.config,
     },
     jwtSecret: TEST_JWT_SECRET,
     logger: pino({ level: 'silent' }),

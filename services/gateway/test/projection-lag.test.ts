@@ -32,7 +32,12 @@ describe('projection lag', () => {
       const r = await ready();
       return r.checks.projections.length > 0 && r.checks.projections.every((p) => p.lagEvents === 0) ? r : undefined;
     });
-    expect(caughtUp.checks.projections.map((p) => p.name).sort()).toEqual(['household_status', 'review_history']);
+    expect(caughtUp.checks.projections.map((p) => p.name).sort()).toEqual([
+      'household_status',
+      'late_changes',
+      'review_history',
+      'unit_figures',
+    ]);
     expect(caughtUp.checks.projections.every((p) => p.lagSeconds === 0)).toBe(true);
 
     // With the projector stopped, three registrations wait in the log.

@@ -2,6 +2,7 @@ import { migrateEventStore, PostgresEventStore } from '@benvung/event-store';
 import { loadGeography } from '@benvung/geography';
 import { createAllProjections, createReadModelDb, migrateReadModels, Projector } from '@benvung/projections';
 import type { Logger } from 'pino';
+import { whenDatabaseAnswers } from './when-database-answers.js';
 
 export interface ProjectorWorker {
   projector: Projector;
@@ -17,16 +18,24 @@ export async function startProjectorWorker(options: {
   demoUnits?: boolean;
 }): Promise<ProjectorWorker> {
   const { registry } = await loadGeography({ demo: options.demoUnits ?? false });
-  const store = new PostgresEventStore({ connectionString: options.databaseUrl });
-  const db = createReadModelDb(options.databaseUrl);
-  await migrateEventStore(store.pool);
-  await migrateReadModels(db);
+  const onPoolError = (err: Error) => options.logger.warn({ err }, 'database connection lost');
+  const store = new PostgresEventStore({ connectionString: options.databaseUrl, onPoolError });
+  const db = createReadModelDb(options.databaseUrl, { onPoolError });
+  await whenDatabaseAnswers(async () => {
+    await migrateEventStore(store.pool);
+    await migrateReadModels(db);
+  }, options.logger);
   const projector = new Projector({
     store,
     db,
     projections: createAllProjections(registry),
     batchSize: options.batchSize,
     onFailure: (name, err) => options.logger.error({ err, projection: name }, 'projection stopped'),
+    onRetry: (name, err, attempt, delayMs) =>
+      options.logger.warn(
+        { err, projection: name, attempt, delayMs },
+        'projection failed for a transient cause; retrying',
+      ),
   });
   projector.start();
   return {

@@ -38,6 +38,9 @@ test('a review typed offline is kept, survives a closed tab and is recorded exac
   await expect(page.getByText('Chờ gửi')).toHaveCount(0);
   expect((await eventTypes(worker, householdId)).filter((t) => t === 'HouseholdAssessed')).toHaveLength(1);
 
+  // The page shows the version the first review made (the second is decided on it).
+  await expect(page.getByText('Phiên bản', { exact: true }).locator('xpath=following-sibling::*[1]')).toHaveText('2');
+
   // A second review reaches the server but its answer is lost: the device keeps it and resends it
   // with the same Idempotency-Key, and the server records it once.
   let dropped = false;

@@ -6,7 +6,7 @@ import { CloseReason } from './events/lifecycle.js';
 import { HouseholdMemberAdded, HouseholdMemberRemoved, MemberFacts, MemberPerson } from './events/members.js';
 import { AssessmentInput } from './inputs/assessment-input.js';
 import { SupportActionInput } from './inputs/support-action-input.js';
-import { Area, HouseholdHead, IsoDate, LongText, ShortText } from './values.js';
+import { Area, HouseholdCode, HouseholdHead, IsoDate, LongText, ShortText, VillageName } from './values.js';
 
 export * from './inputs/assessment-input.js';
 export * from './inputs/support-action-input.js';
@@ -27,7 +27,7 @@ export type Actor = z.infer<typeof Actor>;
 export const RegisterHousehold = z.object({
   type: z.literal('RegisterHousehold'),
   householdId: z.uuid(),
-  householdCode: z.string().trim().min(1).max(50).optional().describe('The code the commune gives the household'),
+  householdCode: HouseholdCode.optional(),
   head: HouseholdHead.describe('The head of the household (chủ hộ); personal data, kept apart so it can be erased'),
   memberCount: z.number().int().min(1).max(100).describe('Number of members (nhân khẩu), 1–100'),
   /** The head's ethnic group (national code). */
@@ -39,7 +39,7 @@ export const RegisterHousehold = z.object({
   /** Why the household's area differs from its commune's kind. */
   areaOverrideReason: ShortText.optional().describe('Why the area differs from the commune’s kind'),
   unitCode: UnitCode.describe('The commune (5 digits) the household lives in, valid on the registration date'),
-  village: z.string().trim().min(1).max(200).optional().describe('Village or hamlet (thôn, ấp, bản, tổ dân phố)'),
+  village: VillageName.optional(),
   /** Business date the registration takes effect. */
   occurredOn: IsoDate,
 });
@@ -94,18 +94,22 @@ export const MoveHousehold = z.object({
   type: z.literal('MoveHousehold'),
   householdId: z.uuid(),
   toUnitCode: UnitCode,
-  village: z.string().trim().min(1).max(200).optional(),
+  village: VillageName.optional(),
   area: Area.optional(),
   areaOverrideReason: ShortText.optional(),
   occurredOn: IsoDate,
 });
 export type MoveHousehold = z.infer<typeof MoveHousehold>;
 
-/** Records a review; `assessment` is the body of POST /assessments. */
+/**
+ * Records a review; `assessment` is the body of POST /assessments. `roundId` names the review round
+ * whose decision it applies; only the application of a round's decision sets it.
+ */
 export const AssessHousehold = z.object({
   type: z.literal('AssessHousehold'),
   householdId: z.uuid(),
   assessment: AssessmentInput,
+  roundId: z.string().min(1).max(100).optional(),
 });
 export type AssessHousehold = z.infer<typeof AssessHousehold>;
 

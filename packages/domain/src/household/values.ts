@@ -1,4 +1,50 @@
 import { z } from 'zod';
+import { FORBIDDEN_CHARACTERS_ISSUE, forbiddenCharacterIn, type TextRule } from '../shared/text.js';
+
+/**
+ * Text as people type it: NFC, trimmed, within `max`, without the characters shared/text.ts forbids.
+ * Inputs (commands, request bodies, the web app's forms) use these; events are read with the Stored*
+ * schemas below, which keep accepting what was recorded before these rules existed.
+ */
+function typedText(max: number, rule: TextRule) {
+  return z
+    .string()
+    .normalize('NFC')
+    .trim()
+    .min(1)
+    .max(max)
+    .superRefine((text, ctx) => {
+      const found = forbiddenCharacterIn(text, rule);
+      if (found) {
+        ctx.addIssue({
+          code: 'custom',
+          message: rule.allowLineBreaks
+            ? `must not hold control or bidirectional-override characters (${found})`
+            : `must not hold control characters, line breaks or bidirectional-override characters (${found})`,
+          params: { [FORBIDDEN_CHARACTERS_ISSUE]: found },
+        });
+      }
+    });
+}
+
+/** One line of typed text (a decision number, a code): NFC, within `max`. */
+export const lineText = (max: number) => typedText(max, { allowLineBreaks: false });
+
+/** A person's full name: one line, NFC. */
+export const PersonName = typedText(200, { allowLineBreaks: false }).describe('Full name');
+
+/** A village or hamlet (thôn, ấp, bản, tổ dân phố): one line, NFC. */
+export const VillageName = typedText(200, { allowLineBreaks: false }).describe(
+  'Village or hamlet (thôn, ấp, bản, tổ dân phố)',
+);
+
+/** The code a commune gives a household: one line, NFC. */
+export const HouseholdCode = typedText(50, { allowLineBreaks: false }).describe(
+  'The code the commune gives the household',
+);
+
+/** Names as events recorded them (before NFC and the character rules): read as they are. */
+export const StoredName = z.string().trim().min(1).max(200);
 
 /** Rural or urban: the income lines and bands differ. */
 export const Area = z
@@ -40,20 +86,33 @@ export const NtpProject = z
   .describe('A project (dự án) of the 2021–2025 National Target Programme; prefer `component`');
 export type NtpProject = z.infer<typeof NtpProject>;
 
+/** A national ID number (digits only, so no text rule is needed). */
+export const NationalId = z
+  .string()
+  .regex(/^\d{9}$|^\d{12}$/, 'a national ID number has 9 (old card) or 12 (citizen ID) digits')
+  .describe('National ID number: 9 digits (old identity card) or 12 (citizen identity card, CCCD)');
+
+/** Personal data of the household head as events recorded it. */
+export const StoredHouseholdHead = z.object({
+  fullName: StoredName,
+  birthYear: z.number().int().min(1900).max(2100).optional(),
+  nationalId: NationalId.optional(),
+});
+
 /** Personal data of the household head; kept apart in storage so it can be erased. */
 export const HouseholdHead = z.object({
-  fullName: z.string().trim().min(1).max(200).describe('Full name of the head (chủ hộ)'),
+  fullName: PersonName.describe('Full name of the head (chủ hộ)'),
   birthYear: z.number().int().min(1900).max(2100).optional().describe('Year of birth'),
-  nationalId: z
-    .string()
-    .regex(/^\d{9}$|^\d{12}$/, 'a national ID number has 9 (old card) or 12 (citizen ID) digits')
-    .optional()
-    .describe('National ID number: 9 digits (old identity card) or 12 (citizen identity card, CCCD)'),
+  nationalId: NationalId.optional(),
 });
 export type HouseholdHead = z.infer<typeof HouseholdHead>;
 
 /** Short free text (a course name, a model, a reason). */
-export const ShortText = z.string().trim().min(1).max(500).describe('Free text, 1–500 characters');
+export const ShortText = typedText(500, { allowLineBreaks: true }).describe('Free text, 1–500 characters');
 
 /** Longer free text (a note). */
-export const LongText = z.string().trim().min(1).max(5000).describe('Free text, 1–5000 characters');
+export const LongText = typedText(5000, { allowLineBreaks: true }).describe('Free text, 1–5000 characters');
+
+/** Free text as events recorded it (before NFC and the character rules): read as it is. */
+export const StoredShortText = z.string().trim().min(1).max(500);
+export const StoredLongText = z.string().trim().min(1).max(5000);

@@ -55,6 +55,39 @@ export const API_PROBLEM_MESSAGES = {
     vi: { title: 'Dữ liệu gửi lên quá lớn', detail: 'Nội dung yêu cầu vượt quá dung lượng cho phép.' },
     en: { title: 'Payload too large', detail: 'The request body is larger than allowed.' },
   },
+  REQUEST_TIMEOUT: {
+    vi: {
+      title: 'Gửi yêu cầu quá lâu',
+      detail: 'Yêu cầu không được gửi xong trong thời gian cho phép nên kết nối đã bị đóng. Vui lòng gửi lại.',
+    },
+    en: { title: 'Request timeout', detail: 'The request was not received in time; the connection was closed.' },
+  },
+  HEADERS_TOO_LARGE: {
+    vi: { title: 'Tiêu đề yêu cầu quá lớn', detail: 'Phần tiêu đề (header) của yêu cầu vượt quá dung lượng cho phép.' },
+    en: { title: 'Request headers too large', detail: 'The request headers are larger than allowed.' },
+  },
+  INVALID_CHARACTERS: {
+    vi: {
+      title: 'Có ký tự không được phép',
+      detail:
+        'Tên hoặc nội dung nhập có ký tự điều khiển hoặc ký tự đảo chiều văn bản, không được phép[ ({errors:count} trường, chi tiết trong danh sách errors)]. Vui lòng gõ lại.',
+    },
+    en: {
+      title: 'Characters not allowed',
+      detail:
+        'A name or text holds control or bidirectional-override characters, which are not allowed[ ({errors:count} field(s), listed in errors)].',
+    },
+  },
+  INVALID_TEXT: {
+    vi: {
+      title: 'Dữ liệu văn bản hỏng',
+      detail: 'Yêu cầu có ký tự NUL hoặc ký tự Unicode hỏng (nửa cặp thay thế), không thể lưu. Vui lòng kiểm tra lại.',
+    },
+    en: {
+      title: 'Invalid text',
+      detail: 'The request holds a NUL character or broken Unicode (a lone surrogate), which cannot be stored.',
+    },
+  },
   INTERNAL: {
     vi: {
       title: 'Lỗi hệ thống',
@@ -150,6 +183,18 @@ export const API_PROBLEM_MESSAGES = {
       detail: 'Hệ thống đang khởi động lại hoặc bảo trì. Vui lòng thử lại sau ít phút.',
     },
     en: { title: 'Service unavailable', detail: 'The service is restarting; try again shortly.' },
+  },
+  DATABASE_UNAVAILABLE: {
+    vi: {
+      title: 'Không kết nối được cơ sở dữ liệu',
+      detail:
+        'Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau {retryAfterSeconds} giây; thao tác gửi lại với cùng Idempotency-Key sẽ không bị ghi hai lần.',
+    },
+    en: {
+      title: 'Database unavailable',
+      detail:
+        'The database cannot be reached right now: retry in {retryAfterSeconds} seconds (a write repeated with the same Idempotency-Key is stored once).',
+    },
   },
   // audit, rules, units
   NO_STATE_AT_THAT_POINT: {

@@ -42,6 +42,16 @@ export const VOCABULARIES = {
     completed: { vi: 'đã hoàn thành', en: 'completed' },
     dropped: { vi: 'đã dừng giữa chừng', en: 'dropped' },
   },
+  /** The dated steps of a review round. */
+  roundStep: {
+    survey: { vi: 'phiếu rà soát', en: 'survey' },
+    village_meeting: { vi: 'cuộc họp bình xét ở thôn', en: 'village meeting' },
+    posting: { vi: 'niêm yết công khai', en: 'posting' },
+    posting_end: { vi: 'ngày kết thúc niêm yết', en: 'end of the posting' },
+    complaint: { vi: 'khiếu nại', en: 'complaint' },
+    complaint_resolution: { vi: 'giải quyết khiếu nại', en: 'complaint resolution' },
+    decision: { vi: 'quyết định phê duyệt', en: 'decision' },
+  },
   /** The shipped lending programmes of the Bank for Social Policies (VBSP). */
   programme: {
     poor_household: { vi: 'cho vay hộ nghèo', en: 'poor-household loans' },

@@ -4,13 +4,17 @@ import { API_PROBLEM_MESSAGES } from './api-problems.js';
 import { formatProblemTemplate, type ProblemLocale, type ProblemText, type ProblemTexts } from './format.js';
 import { FRAMEWORK_PROBLEM_MESSAGES } from './framework-problems.js';
 import { HOUSEHOLD_PROBLEM_MESSAGES } from './household-problems.js';
+import { REPORT_PROBLEM_MESSAGES } from './report-problems.js';
+import { REVIEW_ROUND_API_PROBLEM_MESSAGES, REVIEW_ROUND_PROBLEM_MESSAGES } from './review-round-problems.js';
 import { SUPPORT_PROBLEM_MESSAGES } from './support-problems.js';
 
 /** The gateway's own problem codes (protocol, accounts, the HTTP framework). */
 export type ApiProblemCode =
   | keyof typeof API_PROBLEM_MESSAGES
   | keyof typeof ACCOUNT_PROBLEM_MESSAGES
-  | keyof typeof FRAMEWORK_PROBLEM_MESSAGES;
+  | keyof typeof FRAMEWORK_PROBLEM_MESSAGES
+  | keyof typeof REVIEW_ROUND_API_PROBLEM_MESSAGES
+  | keyof typeof REPORT_PROBLEM_MESSAGES;
 
 /** Every problem `code` the API answers with texts of its own. */
 export type ProblemCode = DomainErrorCode | ApiProblemCode;
@@ -22,7 +26,10 @@ export type ProblemCode = DomainErrorCode | ApiProblemCode;
 export const PROBLEM_MESSAGES: Readonly<Record<ProblemCode, ProblemTexts>> = {
   ...HOUSEHOLD_PROBLEM_MESSAGES,
   ...SUPPORT_PROBLEM_MESSAGES,
+  ...REVIEW_ROUND_PROBLEM_MESSAGES,
   ...API_PROBLEM_MESSAGES,
+  ...REVIEW_ROUND_API_PROBLEM_MESSAGES,
+  ...REPORT_PROBLEM_MESSAGES,
   ...ACCOUNT_PROBLEM_MESSAGES,
   ...FRAMEWORK_PROBLEM_MESSAGES,
 };

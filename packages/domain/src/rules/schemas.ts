@@ -65,8 +65,15 @@ export const FormScores = z.strictObject({
   pointsPerDeprivation: z.number().int().positive().max(100),
   /** Deprivation (B/B2) points from which the household is poor. */
   poorMinDeprivationPoints: z.number().int().positive().max(1000),
+  /**
+   * Income-proxy points up to which a household above the line is of average living standard (the
+   * band above `incomeProxyMaxPoints`); absent where the standard's scoring of the band is not known.
+   */
+  averageLivingMaxPoints: PerArea(z.number().int().positive().max(1000)).optional(),
   basis: z.string().trim().min(1).max(500),
   verify: Verify.optional(),
+  /** Set while the average-living band in points is unconfirmed; a band read from it says so. */
+  verifyAverageLiving: Verify.optional(),
 });
 export type FormScores = z.infer<typeof FormScores>;
 
@@ -124,6 +131,20 @@ export const ListYearRule = z.strictObject({
   defaults: z.array(ListYearWindow).max(12),
   /** A stated list year must be the effective year plus one of these. */
   allowedOffsets: z.array(z.number().int().min(-1).max(2)).min(1).max(4),
+  /**
+   * When a campaign of this review type runs (periodic: 1 September – 14 December of the year before
+   * the list year): a review round opened outside it needs a supervisor's reason. Absent: no window.
+   */
+  campaign: z
+    .strictObject({
+      from: ListYearWindow.shape.from,
+      to: ListYearWindow.shape.to,
+      /** The list year is the campaign's calendar year plus this. */
+      listYearOffset: z.number().int().min(0).max(1),
+      basis: z.string().trim().min(1).max(1000),
+      verify: Verify.optional(),
+    })
+    .optional(),
   basis: z.string().trim().min(1).max(1000),
   verify: Verify.optional(),
 });

@@ -72,6 +72,33 @@ export const DOMAIN_ERROR_CODES = {
   // rule versions
   NO_RULES_IN_FORCE: 'validation',
   RULES_INVALID: 'validation',
+  // review form scores
+  FORM_SCORES_NOT_DEFINED: 'validation',
+  FORM_SCORES_INCONSISTENT: 'validation',
+  // review rounds
+  ROUND_NOT_FOUND: 'not_found',
+  ROUND_ID_MISMATCH: 'validation',
+  ROUND_ALREADY_OPEN: 'illegal_state',
+  ROUND_OUTSIDE_WINDOW: 'validation',
+  ROUND_DECIDED: 'illegal_state',
+  ROUND_LISTS_POSTED: 'illegal_state',
+  ROUND_NOT_POSTED: 'illegal_state',
+  ROUND_HAS_NO_REVIEWS: 'illegal_state',
+  ROUND_MEETINGS_PENDING: 'illegal_state',
+  ROUND_STEP_TOO_EARLY: 'validation',
+  ROUND_DECISION_BEFORE_POSTING_ENDED: 'validation',
+  ROUND_COMPLAINTS_UNRESOLVED: 'illegal_state',
+  ROUND_HOUSEHOLD_NOT_PROPOSED: 'illegal_state',
+  ROUND_HOUSEHOLD_OUTSIDE_UNIT: 'validation',
+  ROUND_HOUSEHOLD_LISTED_TWICE: 'validation',
+  ROUND_VILLAGE_REQUIRED: 'validation',
+  ROUND_VILLAGE_MISMATCH: 'validation',
+  ROUND_MEETING_OUTCOME_MISSING: 'validation',
+  ROUND_MEETING_OUTCOME_RECORDED: 'illegal_state',
+  ROUND_COMPLAINT_OPEN: 'illegal_state',
+  ROUND_NO_OPEN_COMPLAINT: 'illegal_state',
+  ROUND_NOT_DECIDED: 'illegal_state',
+  ROUND_DECISION_ALREADY_APPLIED: 'illegal_state',
 } as const satisfies Record<string, Exclude<DomainError['kind'], 'conflict'>>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

@@ -1,6 +1,7 @@
 import type { Area, ListClassification, ReviewType } from '../household/values.js';
 import { domainError } from '../shared/error-codes.js';
 import { assertNever } from '../shared/exhaustive.js';
+import { classifyByFormScores, type FormScoresInput, type FormScoresRecord } from './form-scores.js';
 import { listYearFor } from './list-year-rule.js';
 import { DEFAULT_STANDARDS_DATA, standardForListYear } from './standards.js';
 import type { PovertyStandard, StandardsData } from './types.js';
@@ -15,8 +16,10 @@ export interface ClassifyInput {
   /** The list year the review decides; when omitted the list-year rule supplies it. */
   listYear?: number | undefined;
   area: Area;
-  /** Omitted only for a baseline that states the list it records (`listedAs`). */
+  /** Omitted for a baseline that states the list it records (`listedAs`), or a review by form scores. */
   incomePerCapitaVnd?: number | undefined;
+  /** The review form's scores, where there is no income figure (never with one). */
+  formScores?: FormScoresInput | undefined;
   /** Deprivation indicator codes of the selected standard. */
   deprivations: readonly string[];
   /**
@@ -44,6 +47,8 @@ export interface ClassificationResult {
    * applied, the band, an indicator the household was found deprived in). Empty once confirmed.
    */
   unverified: string[];
+  /** The form scores classified by, B2 counted from the deprivations (a review by scores only). */
+  formScores?: FormScoresRecord | undefined;
 }
 
 /** What of the standard an outcome rests on that is marked unverified. */
@@ -136,6 +141,7 @@ export function classifyHousehold(
 ): ClassificationResult {
   const income = input.incomePerCapitaVnd;
   if (income === undefined) {
+    if (input.formScores !== undefined) return classifyScored(input, input.formScores, data);
     if (input.listedAs !== undefined) return classifyListed(input, input.listedAs, data);
     throw domainError(
       'INCOME_OUT_OF_RANGE',
@@ -210,5 +216,50 @@ function classifyListed(input: ClassifyInput, listedAs: ListClassification, data
         `on the ${listedAs} list as the decision states, no income figure recorded`,
     ],
     unverified: [],
+  };
+}
+
+/**
+ * A review by form scores: the list year's standard, its scoring read as data. The poor and near-poor
+ * rules and the indicators found deprived carry their notes as with income; the money line and band do
+ * not apply.
+ */
+function classifyScored(input: ClassifyInput, scores: FormScoresInput, data: StandardsData): ClassificationResult {
+  const listYear = listYearFor(input.reviewType, input.effectiveDate, input.listYear, data.listYearRules);
+  const standard = standardForListYear(listYear, data.standards);
+  checkDeprivations(standard, input.deprivations);
+  const version = 'version' in standard && typeof standard.version === 'number' ? standard.version : undefined;
+  const reasons = [
+    `${input.reviewType} review effective ${input.effectiveDate} decides the lists of ${listYear}: ` +
+      `standard ${standard.id}${version !== undefined ? ` (rules version ${version})` : ''}, by the review form's scores ` +
+      `(${standard.formScores?.basis ?? 'no scoring recorded'})`,
+  ];
+  const outcome = classifyByFormScores(standard, input.area, scores, input.deprivations, reasons);
+  const rules = standard.unverified ?? {};
+  const notes: Array<string | undefined> = [
+    outcome.classification === 'poor'
+      ? rules.poorRule
+      : outcome.classification === 'near_poor'
+        ? rules.nearPoorRule
+        : undefined,
+    ...outcome.unverified,
+  ];
+  for (const code of input.deprivations) {
+    const verify = standard.indicators.find((i) => i.code === code)?.verify;
+    if (verify) notes.push(`${code}: ${verify}`);
+  }
+  const unverified = notes.filter((n): n is string => n !== undefined);
+  for (const note of unverified) reasons.push(`[unverified] ${note}`);
+  return {
+    standardId: standard.id,
+    standardVersion: version,
+    listYear,
+    classification: outcome.classification,
+    averageLivingBand: outcome.averageLivingBand,
+    incomeLineVnd: standard.incomeLine[input.area],
+    deprivationCount: input.deprivations.length,
+    reasons,
+    unverified,
+    formScores: outcome.scores,
   };
 }

@@ -1,8 +1,12 @@
 import pg from 'pg';
+import { POOL_CONNECT_TIMEOUT_MS } from './pool.js';
 
 export const CHANNEL = 'es_events';
 /** Under a stream of appends, at most one NOTIFY per this interval leaves this process. */
 const NOTIFY_SPACING_MS = 5;
+/** After a failed connect, the first wait before the next one; it doubles up to the cap. */
+const RECONNECT_FIRST_MS = 100;
+const RECONNECT_CAP_MS = 5000;
 
 /**
  * Wake-ups for subscribers, over one connection of its own that LISTENs and sends NOTIFYs (so neither
@@ -13,6 +17,10 @@ const NOTIFY_SPACING_MS = 5;
  * transactions behind one cluster-wide lock held through the commit's WAL flush, which defeated group
  * commit (8 writers ran no faster than 1). The store announces after commit instead: subscribers in
  * this process are woken at once, other processes by one coalesced NOTIFY per burst.
+ *
+ * A lost connection is opened again at once while subscribers wait (they are woken when it is back,
+ * to read what was committed meanwhile); while the server stays away, attempts are spaced out
+ * (doubling, capped) so a stopped database is not hammered, and polling carries on meanwhile.
  */
 export class Notifier {
   readonly #connectionString: string;
@@ -23,6 +31,9 @@ export class Notifier {
   #sending: Promise<void> | undefined;
   #sendAgain = false;
   #closed = false;
+  #failedConnects = 0;
+  #nextConnectAt = 0;
+  #reconnectTimer: NodeJS.Timeout | undefined;
 
   constructor(connectionString: string) {
     this.#connectionString = connectionString;
@@ -80,6 +91,7 @@ export class Notifier {
   #connection(): Promise<pg.Client | undefined> {
     if (this.#closed) return Promise.resolve(undefined);
     if (this.#client) return Promise.resolve(this.#client);
+    if (!this.#connecting && Date.now() < this.#nextConnectAt) return Promise.resolve(undefined);
     this.#connecting ??= this.#connect().finally(() => {
       this.#connecting = undefined;
     });
@@ -87,21 +99,33 @@ export class Notifier {
   }
 
   async #connect(): Promise<pg.Client | undefined> {
-    const client = new pg.Client({ connectionString: this.#connectionString });
+    const client = new pg.Client({
+      connectionString: this.#connectionString,
+      connectionTimeoutMillis: POOL_CONNECT_TIMEOUT_MS,
+    });
+    const lost = () => {
+      if (this.#client !== client) return;
+      this.#client = undefined;
+      this.#reconnectSoon();
+    };
     client.on('error', () => {
-      if (this.#client === client) this.#client = undefined;
+      lost();
       client.end().catch(() => {});
     });
-    client.on('end', () => {
-      if (this.#client === client) this.#client = undefined;
-    });
+    client.on('end', lost);
     try {
       await client.connect();
       await client.query(`LISTEN ${CHANNEL}`);
     } catch {
       await client.end().catch(() => {});
+      this.#failedConnects++;
+      this.#nextConnectAt =
+        Date.now() + Math.min(RECONNECT_FIRST_MS * 2 ** (this.#failedConnects - 1), RECONNECT_CAP_MS);
+      this.#reconnectSoon();
       return undefined;
     }
+    this.#failedConnects = 0;
+    this.#nextConnectAt = 0;
     if (this.#closed) {
       await client.end().catch(() => {});
       return undefined;
@@ -113,8 +137,22 @@ export class Notifier {
     return client;
   }
 
+  /** While someone waits for wake-ups, the connection is reopened without waiting for their next read. */
+  #reconnectSoon(): void {
+    if (this.#closed || this.#reconnectTimer || this.#waiters.size === 0) return;
+    this.#reconnectTimer = setTimeout(
+      () => {
+        this.#reconnectTimer = undefined;
+        void this.#connection();
+      },
+      Math.max(0, this.#nextConnectAt - Date.now()),
+    );
+    this.#reconnectTimer.unref();
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
+    clearTimeout(this.#reconnectTimer);
     this.#sendAgain = false;
     this.#wakeAll();
     await this.#connecting;

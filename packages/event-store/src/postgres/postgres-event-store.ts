@@ -23,6 +23,7 @@ import { UpcasterRegistry } from '../upcasting.js';
 import { verifyChain } from '../verify.js';
 import { appendPrepared } from './append.js';
 import { Notifier } from './notifier.js';
+import { guardPool, POOL_CONNECT_TIMEOUT_MS } from './pool.js';
 import { comparePgPositions, decodePosition, encodePosition } from './position.js';
 import { readLogPage } from './read-all.js';
 import { EVENT_COLUMNS, type EventRow, type ReadRow, readColumns, toRecordedEvent, toStoredEvent } from './rows.js';
@@ -35,7 +36,7 @@ export interface PostgresEventStoreOptions {
   /** Longest a live subscriber waits between reads when no notification arrives. */
   pollIntervalMs?: number;
   maxPoolSize?: number;
-  /** Errors of idle pooled connections (they are otherwise fatal 'error' events). */
+  /** Connections that broke (idle or in use): reported here, never fatal; queries on them fail instead. */
   onPoolError?: (err: Error) => void;
 }
 
@@ -61,8 +62,15 @@ export class PostgresEventStore implements EventStore {
   constructor(options: PostgresEventStoreOptions) {
     this.#ownsPool = !options.pool;
     this.#pool =
-      options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: options.maxPoolSize ?? 10 });
-    if (this.#ownsPool) this.#pool.on('error', options.onPoolError ?? (() => {}));
+      options.pool ??
+      guardPool(
+        new pg.Pool({
+          connectionString: options.connectionString,
+          max: options.maxPoolSize ?? 10,
+          connectionTimeoutMillis: POOL_CONNECT_TIMEOUT_MS,
+        }),
+        options.onPoolError,
+      );
     this.#upcasters = options.upcasters ?? new UpcasterRegistry();
     this.#notifier = new Notifier(options.connectionString);
     this.#pollIntervalMs = options.pollIntervalMs ?? 1000;

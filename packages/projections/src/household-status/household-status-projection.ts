@@ -29,13 +29,14 @@ const TABLES = [
   'unit_year_stats',
   'relapse_episodes',
   'list_spells',
+  'list_movements',
 ] as const;
 const EVENT_TYPES = Object.keys(HOUSEHOLD_EVENT_SCHEMA_VERSIONS);
 
 /**
  * Every read model derived from the household fold, in one projection so each event is decoded and
  * folded once: household_status (with household_national_ids, the ID numbers it is searched by),
- * support_ledger, unit_year_stats, relapse_episodes and list_spells. A household not in memory, or
+ * support_ledger, unit_year_stats, relapse_episodes, list_spells and list_movements. A household not in memory, or
  * whose void or amendment re-derives from its whole log, is folded again from its stream in the event
  * store (the apply context's). Named `household_status` because reads of a household wait on this
  * checkpoint (read-your-writes).
@@ -44,7 +45,7 @@ export function createHouseholdProjection(options: HouseholdProjectionOptions = 
   const units = new UnitLookup(options.units ?? defaultUnitRegistry);
   const book = new HouseholdBook(NAME, units, options.cacheSize ?? 20_000, 'write-through');
   const rebuildCacheSize = options.rebuildCacheSize ?? options.cacheSize ?? 200_000;
-  const identity = { name: NAME, version: 4, eventTypes: EVENT_TYPES, tables: TABLES };
+  const identity = { name: NAME, version: 5, eventTypes: EVENT_TYPES, tables: TABLES };
   return {
     ...identity,
     apply: (trx, events, context) => applyHouseholdBatch(trx, events, book, context),

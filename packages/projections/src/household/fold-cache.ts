@@ -1,9 +1,11 @@
+import type { NewListMovements } from '../tables/list-movements.js';
 import type { NewListSpells } from '../tables/list-spells.js';
 import type { NewRelapseEpisodes } from '../tables/relapse-episodes.js';
 import { episodes } from './episodes.js';
 import type { HouseholdFold } from './fold.js';
 import type { UnitLookup } from './geography.js';
 import { listMovements } from './list-movements.js';
+import { movementRows } from './movement-rows.js';
 import { type Contribution, contributions } from './unit-year.js';
 
 /** The analytics rows a fold gives: its episodes, its list spells and its unit-year contributions. */
@@ -14,6 +16,9 @@ export interface Derived {
   spells: NewListSpells[];
   /** The spells serialised. */
   spellsKey: string;
+  movements: NewListMovements[];
+  /** The movements serialised. */
+  movementsKey: string;
   contributions: Contribution[];
 }
 
@@ -23,10 +28,12 @@ export const NOTHING_DERIVED: Derived = {
   episodesKey: '[]',
   spells: [],
   spellsKey: '[]',
+  movements: [],
+  movementsKey: '[]',
   contributions: [],
 };
 
-/** The episodes, spells and unit-year contributions of a fold: all from one walk of its lists. */
+/** The episodes, spells, movements and unit-year contributions of a fold: all from one walk of its lists. */
 export function derive(householdId: string, fold: HouseholdFold, units: UnitLookup): Derived {
   const rows = episodes(householdId, fold, units);
   const lists = listMovements(fold);
@@ -40,11 +47,14 @@ export function derive(householdId: string, fold: HouseholdFold, units: UnitLook
       valid_to: s.to,
     }),
   );
+  const movements = movementRows(householdId, fold, lists.movements);
   return {
     episodes: rows,
     episodesKey: JSON.stringify(rows),
     spells,
     spellsKey: JSON.stringify(spells),
+    movements,
+    movementsKey: JSON.stringify(movements),
     contributions: contributions(fold, lists.movements),
   };
 }
@@ -54,7 +64,7 @@ export interface CachedHousehold {
   fold: HouseholdFold;
   version: number;
   position: string;
-  /** What relapse_episodes, list_spells and unit_year_stats hold for it: what a later write replaces or takes back. */
+  /** What relapse_episodes, list_spells, list_movements and unit_year_stats hold for it: what a later write replaces or takes back. */
   stored: Derived;
 }
 

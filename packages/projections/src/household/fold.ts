@@ -25,20 +25,28 @@ export interface Place {
   area: Area;
 }
 
+/** The unable-to-escape flag set (or cleared) from a date on: reports count it as it stood at a year's end. */
+export interface FlagChange {
+  on: string;
+  set: boolean;
+}
+
 /**
  * A household as the projection folds it: the domain's state (the write side's own `evolve`, so voids
- * and amendments re-derive everything the way the write side does) plus two facts the domain state
- * does not keep and the read models need — when each support happened, and where the household was
- * recorded over time. Both are re-derived from the log after a correction, like the state.
+ * and amendments re-derive everything the way the write side does) plus facts the domain state does
+ * not keep and the read models need — when each support happened, where the household was recorded
+ * over time, and when its unable-to-escape flag was set and cleared (the state keeps only the current
+ * flag). All are re-derived from the log after a correction, like the state.
  */
 export interface HouseholdFold {
   readonly state: HouseholdState;
   readonly supports: readonly SupportFact[];
   readonly places: readonly Place[];
+  readonly flags: readonly FlagChange[];
 }
 
 /** A household not registered (yet). */
-export const emptyFold = (): HouseholdFold => ({ state: initialState(), supports: [], places: [] });
+export const emptyFold = (): HouseholdFold => ({ state: initialState(), supports: [], places: [], flags: [] });
 
 function supportFact(event: HouseholdEvent, eventId: string | undefined): SupportFact | undefined {
   const action = supportActionOf(event);
@@ -56,18 +64,27 @@ function placeOf(event: HouseholdEvent, registered: boolean): Place | undefined 
   return undefined;
 }
 
-/** Supports and places from the entries of a log that still count, in stream order. */
-function factsFromLog(log: readonly LogEntry[]): Pick<HouseholdFold, 'supports' | 'places'> {
+function flagOf(event: HouseholdEvent): FlagChange | undefined {
+  if (event.type === 'UnableToEscapeFlagSet') return { on: event.data.occurredOn, set: true };
+  if (event.type === 'UnableToEscapeFlagCleared') return { on: event.data.occurredOn, set: false };
+  return undefined;
+}
+
+/** Supports, places and flag changes from the entries of a log that still count, in stream order. */
+function factsFromLog(log: readonly LogEntry[]): Pick<HouseholdFold, 'supports' | 'places' | 'flags'> {
   const supports: SupportFact[] = [];
   const places: Place[] = [];
+  const flags: FlagChange[] = [];
   for (const entry of log) {
     if (entry.voided || isCorrection(entry.event)) continue;
     const fact = supportFact(entry.event, entry.eventId);
     if (fact) supports.push(fact);
     const place = placeOf(entry.event, places.length > 0);
     if (place) places.push(place);
+    const flag = flagOf(entry.event);
+    if (flag) flags.push(flag);
   }
-  return { supports, places };
+  return { supports, places, flags };
 }
 
 /**
@@ -83,10 +100,12 @@ export function foldEvent(fold: HouseholdFold, eventId: string, event: Household
   if (isCorrection(event)) return { state: next, ...factsFromLog(next.log) };
   const fact = supportFact(event, eventId);
   const place = placeOf(event, fold.state.status !== 'unregistered');
+  const flag = flagOf(event);
   return {
     state: next,
     supports: fact ? [...fold.supports, fact] : fold.supports,
     places: place ? [...fold.places, place] : fold.places,
+    flags: flag ? [...fold.flags, flag] : fold.flags,
   };
 }
 

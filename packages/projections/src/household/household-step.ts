@@ -26,14 +26,22 @@ export interface Plan {
   rewritesLedger: boolean;
 }
 
-/** Events that can change episodes or unit-year counts; notes, flags and follow-ups cannot. */
+/**
+ * Events that can change episodes, unit-year counts or list movements; notes and follow-ups cannot.
+ * Flags and members change the groups movements count in (unable to escape, the head's ethnicity).
+ */
 const affectsAnalytics = (e: HouseholdEvent) =>
   isCorrection(e) ||
   supportKindOf(e) !== undefined ||
   e.type === 'HouseholdRegistered' ||
   e.type === 'HouseholdAssessed' ||
   e.type === 'HouseholdMoved' ||
-  e.type === 'HouseholdClosed';
+  e.type === 'HouseholdClosed' ||
+  e.type === 'UnableToEscapeFlagSet' ||
+  e.type === 'UnableToEscapeFlagCleared' ||
+  e.type === 'HouseholdMemberAdded' ||
+  e.type === 'HouseholdMemberChanged' ||
+  e.type === 'HouseholdMemberRemoved';
 
 /**
  * The version as of which the batch needs the household's fold with its whole log, from its history

@@ -6,7 +6,7 @@ import type { BatchWrites } from './write-statement.js';
 
 /**
  * Adds what the book owes for these households to `w` and forgets it: each one's status row, its
- * episodes and list spells if they differ from what the tables hold, and the difference its unit-year contributions
+ * episodes, list spells and movements if they differ from what the tables hold, and the difference its unit-year contributions
  * make to the counts.
  */
 export function addOwedWrites(
@@ -33,6 +33,10 @@ export function addOwedWrites(
     if (current.spellsKey !== entry.stored.spellsKey) {
       w.spellHouseholds.push({ householdId: id, count: current.spells.length });
       w.spells.push(...current.spells);
+    }
+    if (current.movementsKey !== entry.stored.movementsKey) {
+      w.movementHouseholds.push({ householdId: id, count: current.movements.length });
+      w.movements.push(...current.movements);
     }
     deltas.add(entry.stored.contributions, -1);
     deltas.add(current.contributions, 1);

@@ -41,7 +41,7 @@ export interface Contribution {
 }
 
 /** The columns a movement counts in: its own, and the subset column that breaks it down. */
-function columnsOf(m: ListMovement): UnitYearCount[] {
+export function columnsOf(m: ListMovement): UnitYearCount[] {
   if (m.list === 'poor') {
     switch (m.reason) {
       case 'baseline':

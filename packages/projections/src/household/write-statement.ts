@@ -3,6 +3,7 @@ import { type BulkTable, insertStatement, unnestRows, upsertStatement } from '..
 import type { ReadModelDatabase } from '../tables/database.js';
 import type { NewHouseholdNationalIds } from '../tables/household-national-ids.js';
 import type { NewHouseholdStatus } from '../tables/household-status.js';
+import type { NewListMovements } from '../tables/list-movements.js';
 import type { NewListSpells } from '../tables/list-spells.js';
 import type { NewRelapseEpisodes } from '../tables/relapse-episodes.js';
 import type { NewSupportLedger } from '../tables/support-ledger.js';
@@ -125,6 +126,33 @@ export interface SpellHousehold {
   count: number;
 }
 
+const MOVEMENTS: BulkTable<NewListMovements> = {
+  table: 'list_movements',
+  key: ['household_id', 'movement_no'],
+  columns: [
+    ['household_id', 'uuid'],
+    ['movement_no', 'integer'],
+    ['list', 'text'],
+    ['unit_code', 'text'],
+    ['occurred_on', 'date'],
+    ['sign', 'integer'],
+    ['reason', 'text'],
+    ['detail', 'text'],
+    ['area', 'text'],
+    ['minority', 'boolean'],
+    ['unable', 'boolean'],
+  ],
+};
+
+const MOVEMENT_COUNTS: BulkTable<{ household_id: string; movement_count: number }> = {
+  table: 'list_movements',
+  key: ['household_id'],
+  columns: [
+    ['household_id', 'uuid'],
+    ['movement_count', 'integer'],
+  ],
+};
+
 const SPELL_COUNTS: BulkTable<{ household_id: string; spell_count: number }> = {
   table: 'list_spells',
   key: ['household_id'],
@@ -150,6 +178,9 @@ export interface BatchWrites {
   /** Households whose spells become exactly `spells` (theirs among them). */
   spellHouseholds: SpellHousehold[];
   spells: NewListSpells[];
+  /** Households whose movements become their first `count` (those written with the batch). */
+  movementHouseholds: SpellHousehold[];
+  movements: NewListMovements[];
   unitYear: UnitYearDelta[];
   /** ID-number digests set (see national-ids.ts). */
   ids: NewHouseholdNationalIds[];
@@ -167,6 +198,8 @@ export const emptyWrites = (): BatchWrites => ({
   episodes: [],
   spellHouseholds: [],
   spells: [],
+  movementHouseholds: [],
+  movements: [],
   unitYear: [],
   ids: [],
   idsGone: [],
@@ -209,6 +242,16 @@ export function writeStatement(w: BatchWrites): RawBuilder<unknown> | undefined 
           WHERE s.household_id = r.household_id AND s.spell_no >= r.spell_count`,
     );
     if (w.spells.length > 0) part('spells', upsertStatement(SPELLS, w.spells));
+  }
+  if (w.movementHouseholds.length > 0) {
+    // Numbered 0…n−1 like spells.
+    const counts = w.movementHouseholds.map((h) => ({ household_id: h.householdId, movement_count: h.count }));
+    part(
+      'movements_gone',
+      sql`DELETE FROM list_movements m USING ${unnestRows(MOVEMENT_COUNTS, counts)}
+          WHERE m.household_id = r.household_id AND m.movement_no >= r.movement_count`,
+    );
+    if (w.movements.length > 0) part('movements', upsertStatement(MOVEMENTS, w.movements));
   }
   if (w.idHouseholds.length > 0) {
     const kept = w.ids.filter((r) => w.idHouseholds.includes(r.household_id));

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@benvung/event-store';
+import { isTransientDatabaseError, type RecordedEvent } from '@benvung/event-store';
 import { type Kysely, sql } from 'kysely';
 import type { ReadModelDatabase } from '../tables/database.js';
 import { lockCheckpoint, saveCheckpoint } from './checkpoint.js';
@@ -45,7 +45,8 @@ export async function deadLetter(
 /**
  * Applies one batch and moves the checkpoint in the same transaction. If the batch fails, it is
  * applied again event by event under savepoints, so one bad event goes to the dead-letter table
- * (or stops the projection) while the others are kept.
+ * (or stops the projection) while the others are kept. A transient failure (the database away, a
+ * serialization failure, a deadlock) is no fault of any event: it is thrown for the caller to retry.
  */
 export async function applyBatch(
   db: Kysely<ReadModelDatabase>,
@@ -71,7 +72,8 @@ export async function applyBatch(
             await projection.apply(trx, [event], context);
             await sql`RELEASE SAVEPOINT one_event`.execute(trx);
           } catch (err) {
-            if (onError === 'stop') throw err;
+            // A lost connection or a deadlock says nothing about the event: the whole batch is retried.
+            if (onError === 'stop' || isTransientDatabaseError(err)) throw err;
             await sql`ROLLBACK TO SAVEPOINT one_event`.execute(trx);
             await deadLetter(trx, projection.name, event, err);
             deadLettered++;
@@ -84,7 +86,7 @@ export async function applyBatch(
   try {
     return await run(false);
   } catch (err) {
-    if (err instanceof CheckpointMovedError || events.length === 0) throw err;
+    if (err instanceof CheckpointMovedError || events.length === 0 || isTransientDatabaseError(err)) throw err;
     return run(true);
   }
 }

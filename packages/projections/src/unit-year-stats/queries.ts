@@ -95,7 +95,14 @@ export async function listUnitYearStats(
            r.closing_poor::float8 / h.total_households AS poverty_rate,
            r.closing_near_poor::float8 / h.total_households AS near_poverty_rate
     FROM running r
-    LEFT JOIN unit_year_households h ON h.unit_code = r.unit_code AND h.year = r.year
+    -- The figures last recorded for the unit (unit_figures), else those loaded as data.
+    CROSS JOIN LATERAL (
+      SELECT coalesce(
+        (SELECT f.households FROM unit_figures f WHERE f.unit_code = r.unit_code AND f.year = r.year
+         ORDER BY f.recorded_at DESC, f.event_id LIMIT 1),
+        (SELECT u.total_households FROM unit_year_households u WHERE u.unit_code = r.unit_code AND u.year = r.year)
+      ) AS total_households
+    ) h
     WHERE r.year BETWEEN ${q.fromYear ?? 0} AND ${q.toYear ?? 9999}
     ORDER BY r.unit_code, r.year`.execute(db);
   return result.rows;

@@ -2,7 +2,12 @@ import { ConcurrencyError, IdempotencyConflictError } from '@benvung/event-store
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { v5 as uuidv5 } from 'uuid';
-import { findIdempotentResponse, requestHash, saveIdempotentResponse } from '../persistence/idempotency.js';
+import {
+  findIdempotentResponse,
+  requestHash,
+  type StoredResponse,
+  saveIdempotentResponse,
+} from '../persistence/idempotency.js';
 import type { GatewayDb } from '../persistence/tables.js';
 import { HttpProblem } from '../plugins/problem.js';
 
@@ -86,7 +91,11 @@ export async function respondToCommand(
         );
       }
       if (found) {
-        return reply.status(found.response.statusCode).header('idempotent-replayed', 'true').send(found.response.body);
+        return reply
+          .status(found.response.statusCode)
+          .headers(replayedHeaders(found.response))
+          .header('idempotent-replayed', 'true')
+          .send(found.response.body);
       }
       return await execute(conn, request, reply, run, expectedVersion, { key: idempotencyKey, hash });
     } finally {
@@ -130,12 +139,30 @@ async function execute(
     }
     throw err;
   }
+  const headers: Record<string, string> = {
+    etag: `"${outcome.version}"`,
+    ...(outcome.location ? { location: outcome.location } : {}),
+  };
   if (idempotency) {
     await saveIdempotentResponse(db, actorId, idempotency.key, idempotency.hash, {
       statusCode: outcome.statusCode,
       body: outcome.body,
+      headers,
     });
   }
-  if (outcome.location) reply.header('location', outcome.location);
-  return reply.status(outcome.statusCode).header('etag', `"${outcome.version}"`).send(outcome.body);
+  return reply.status(outcome.statusCode).headers(headers).send(outcome.body);
+}
+
+/**
+ * The headers a replay answers with: those of the first response. A response stored before headers
+ * were kept has them in its body: every command answers its version, a registration its household.
+ */
+function replayedHeaders(response: StoredResponse): Record<string, string> {
+  if (Object.keys(response.headers).length > 0) return response.headers;
+  const body = (response.body ?? {}) as { version?: unknown; householdId?: unknown };
+  const isRegistration = body.version === 1 && typeof body.householdId === 'string' && !('events' in body);
+  return {
+    ...(typeof body.version === 'number' ? { etag: `"${body.version}"` } : {}),
+    ...(isRegistration ? { location: `/v1/households/${body.householdId}` } : {}),
+  };
 }

@@ -2,6 +2,7 @@ import type { HouseholdCommand, HouseholdEvent } from '@benvung/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { respondToCommand } from './command-response.js';
 import { executeHouseholdCommand } from './household-commands.js';
+import { assertUnitsNamable, unitsNamedBy } from './named-units.js';
 import { today } from './today.js';
 import { householdNotFound, inScope } from './unit-scope.js';
 
@@ -16,7 +17,9 @@ export interface HouseholdCommandSpec {
 
 /**
  * The common path of every command on an existing household: the household must be in the caller's
- * units (else 404, as if it did not exist), then decide and append with If-Match / Idempotency-Key.
+ * units (else 404, as if it did not exist), and so must a unit the command names (a move's destination,
+ * else 422 UNKNOWN_UNIT or 403 UNIT_OUT_OF_SCOPE); then decide and append with If-Match /
+ * Idempotency-Key.
  */
 export async function runHouseholdCommand(
   app: FastifyInstance,
@@ -40,6 +43,8 @@ export async function runHouseholdCommand(
           if (state.status !== 'unregistered' && !inScope(request.units, state.unitCode, app.geography.covers)) {
             throw householdNotFound();
           }
+          // Only then the units it names: to an outsider the household does not exist, whatever the command.
+          assertUnitsNamable(unitsNamedBy(spec.command), request.units, app.units, app.geography.covers);
         },
       }),
     );

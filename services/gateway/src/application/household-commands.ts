@@ -1,6 +1,7 @@
 import {
   type Actor,
   DEFAULT_DECIDE_CONTEXT,
+  DomainError,
   decide,
   decodeHouseholdEnvelope,
   encodeHouseholdEvent,
@@ -13,8 +14,9 @@ import {
   type RuleBook,
   type UnitRegistry,
 } from '@benvung/domain';
-import { ConcurrencyError, type EventStore, StreamNotFoundError } from '@benvung/event-store';
+import { ConcurrencyError, type EventStore, IdempotencyConflictError, StreamNotFoundError } from '@benvung/event-store';
 import type { HouseholdStateCache } from './household-state-cache.js';
+import { storedAttempt } from './stored-attempt.js';
 
 export interface CommandContext {
   actor: Actor;
@@ -72,9 +74,27 @@ export async function loadHousehold(
 /**
  * Loads the household, decides with the pure decider and appends with the version it decided on, so
  * no concurrent write is ever overwritten. Without If-Match a conflict means "decide again on fresh
- * state", a bounded number of times.
+ * state", a bounded number of times. A refused repeat of a request whose first attempt was stored
+ * (same Idempotency-Key) answers with what that attempt stored.
  */
 export async function executeHouseholdCommand(
+  store: EventStore,
+  householdId: string,
+  command: HouseholdCommand,
+  ctx: CommandContext,
+): Promise<CommandResult> {
+  try {
+    return await decideAndAppend(store, householdId, command, ctx);
+  } catch (err) {
+    const refused =
+      err instanceof DomainError || err instanceof IdempotencyConflictError || err instanceof ConcurrencyError;
+    const stored = refused && ctx.eventId ? await storedAttempt(store, householdId, ctx.eventId) : undefined;
+    if (stored) return stored;
+    throw err;
+  }
+}
+
+async function decideAndAppend(
   store: EventStore,
   householdId: string,
   command: HouseholdCommand,

@@ -3,6 +3,7 @@ import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import type { Role } from '../plugins/auth.js';
 import { HttpProblem } from '../plugins/problem.js';
+import { CLOCK_TOLERANCE_SECONDS, DEFAULT_TOKEN_POLICY, lifetimeProblem, type TokenPolicy } from './token-policy.js';
 
 /** A cookie token lives briefly; the session row behind it decides how long one stays signed in. */
 export const SESSION_TOKEN_SECONDS = 15 * 60;
@@ -28,26 +29,37 @@ const problem = (code: string, detail: string) => new HttpProblem(401, code, 'Au
 /** Signs and checks the session cookie's token and the CSRF token bound to a session. */
 export class SessionTokens {
   readonly #secret: Uint8Array;
+  readonly #policy: TokenPolicy;
   readonly #csrfKey: Buffer;
   #verifyKey: Promise<webcrypto.CryptoKey> | undefined;
 
-  constructor(secret: Uint8Array) {
+  /** `policy`: the installation's token rules (issuer, longest life); the audience is always SESSION_AUDIENCE. */
+  constructor(secret: Uint8Array, policy: TokenPolicy = DEFAULT_TOKEN_POLICY) {
     this.#secret = secret;
+    this.#policy = policy;
     // A key of its own, derived so that no second secret has to be managed.
     this.#csrfKey = createHmac('sha256', secret).update('benvung csrf key v1').digest();
   }
 
-  /** A token for `sid`, ending after SESSION_TOKEN_SECONDS or with the session, whichever is first. */
+  /**
+   * A token for `sid`, ending after SESSION_TOKEN_SECONDS or with the session, whichever is first (and
+   * never living longer than the policy allows); it names the installation's issuer when there is one.
+   */
   sign(claims: { sub: string; role: Role; units: readonly string[]; sid: string }, sessionEnds: Date): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
-    const exp = Math.min(now + SESSION_TOKEN_SECONDS, Math.floor(sessionEnds.getTime() / 1000));
-    return new SignJWT({ role: claims.role, units: [...claims.units], sid: claims.sid })
+    const exp = Math.min(
+      now + SESSION_TOKEN_SECONDS,
+      now + this.#policy.maxLifetimeSeconds,
+      Math.floor(sessionEnds.getTime() / 1000),
+    );
+    const token = new SignJWT({ role: claims.role, units: [...claims.units], sid: claims.sid })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(claims.sub)
       .setAudience(SESSION_AUDIENCE)
       .setIssuedAt(now)
-      .setExpirationTime(exp)
-      .sign(this.#secret);
+      .setExpirationTime(exp);
+    if (this.#policy.issuer !== undefined) token.setIssuer(this.#policy.issuer);
+    return token.sign(this.#secret);
   }
 
   /** The claims of a cookie token; 401 SESSION_EXPIRED or UNAUTHENTICATED otherwise. */
@@ -60,7 +72,10 @@ export class SessionTokens {
         algorithms: ['HS256'],
         audience: SESSION_AUDIENCE,
         requiredClaims: ['sub', 'exp', 'iat', 'sid'],
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        ...(this.#policy.issuer !== undefined ? { issuer: this.#policy.issuer } : {}),
       });
+      if (lifetimeProblem(payload, this.#policy)) throw problem('UNAUTHENTICATED', 'the session cookie is not valid');
       const claims = SessionClaims.safeParse(payload);
       if (!claims.success) throw problem('UNAUTHENTICATED', 'the session cookie is not valid');
       return claims.data;

@@ -12,6 +12,7 @@ import type { GatewayDb, UserAccountRow } from '../persistence/tables.js';
 import { HttpProblem } from '../plugins/problem.js';
 import { SessionCache } from './session-cache.js';
 import { dueForRenewal, SESSION_LIFETIME_SECONDS, type SessionClaims, SessionTokens } from './session-token.js';
+import type { TokenPolicy } from './token-policy.js';
 
 /** Ended sessions stay this long (who was signed in when), then go at the user's next sign-in. */
 const KEEP_ENDED_SESSIONS_DAYS = 90;
@@ -32,9 +33,9 @@ export class Sessions {
   readonly #tokens: SessionTokens;
   readonly #cache: SessionCache;
 
-  constructor(db: GatewayDb, secret: Uint8Array, cacheTtlMs?: number) {
+  constructor(db: GatewayDb, secret: Uint8Array, tokenPolicy?: TokenPolicy, cacheTtlMs?: number) {
     this.#db = db;
-    this.#tokens = new SessionTokens(secret);
+    this.#tokens = new SessionTokens(secret, tokenPolicy);
     this.#cache = new SessionCache((id) => findLiveSession(db, id), cacheTtlMs);
   }
 

@@ -24,7 +24,7 @@ export const PROBLEM_RESPONSES: Readonly<Record<number, ProblemResponse>> = {
   400: {
     name: 'BadRequest',
     description:
-      'The request is not valid: VALIDATION_FAILED (with `errors`), a malformed header (INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_POSITION), cursor (INVALID_CURSOR), URL or JSON body.',
+      'The request is not valid: VALIDATION_FAILED (with `errors`), a malformed header (INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_POSITION), cursor (INVALID_CURSOR), URL or JSON body, or text holding a NUL or a lone surrogate (INVALID_TEXT).',
   },
   401: {
     name: 'Unauthenticated',
@@ -58,7 +58,7 @@ export const PROBLEM_RESPONSES: Readonly<Record<number, ProblemResponse>> = {
   },
   422: {
     name: 'Unprocessable',
-    description: `Refused by a business rule; extension members carry the values it is about (unitCode, successors, allowed …). Domain codes: ${domainCodes(422)}; also IDEMPOTENCY_KEY_REUSED.`,
+    description: `Refused by a business rule; extension members carry the values it is about (unitCode, successors, allowed …). Domain codes: ${domainCodes(422)}; also IDEMPOTENCY_KEY_REUSED, and INVALID_CHARACTERS (a name or text holding control or bidirectional-override characters, with \`errors\`).`,
   },
   423: { name: 'Locked', description: 'The account is locked for a while (ACCOUNT_LOCKED).', headers: ['RetryAfter'] },
   429: {
@@ -73,7 +73,7 @@ export const PROBLEM_RESPONSES: Readonly<Record<number, ProblemResponse>> = {
   503: {
     name: 'ServiceUnavailable',
     description:
-      'Not answerable right now: the read did not catch up with X-Wait-For-Position in time (NOT_YET_PROJECTED), or the service is stopping (STORE_CLOSED). Retry after Retry-After seconds.',
+      'Not answerable right now: the database cannot be reached (DATABASE_UNAVAILABLE; a write may or may not have been stored: repeat it with the same Idempotency-Key), the read did not catch up with X-Wait-For-Position in time (NOT_YET_PROJECTED), or the service is stopping (STORE_CLOSED). Retry after Retry-After seconds.',
     headers: ['RetryAfter'],
   },
 };

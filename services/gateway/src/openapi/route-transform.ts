@@ -3,7 +3,7 @@ import type { FastifySchema, RouteOptions } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { ProblemSchema } from '../routes/schemas.js';
-import { CommandHeaders, ReadYourWritesHeaders, type ResponseHeaderName } from './headers.js';
+import { CommandHeaders, type ResponseHeaderName } from './headers.js';
 
 declare module 'fastify' {
   interface FastifySchema {
@@ -32,11 +32,12 @@ export interface RouteNotes {
 
 /** The problems every /v1 operation may answer, whatever it declares. */
 function implicitProblems(route: RouteOptions, schema: FastifySchema, authenticated: boolean): number[] {
-  const statuses = [400, 429, 500];
+  // 503: the database unavailable (DATABASE_UNAVAILABLE), which any operation may meet; also a read
+  // that did not catch up in time (NOT_YET_PROJECTED).
+  const statuses = [400, 429, 500, 503];
   if (authenticated) statuses.push(401);
   if (route.config?.roles) statuses.push(403);
   if (schema.body || schema.formBody) statuses.push(413, 415);
-  if (schema.headers === ReadYourWritesHeaders) statuses.push(503);
   // If-Match refused (412), a key reused with another body (422) or that produced other events (409).
   if (schema.headers === CommandHeaders) statuses.push(409, 412, 422);
   return statuses;

@@ -4,6 +4,8 @@ import type { GatewayDb } from './tables.js';
 export interface StoredResponse {
   statusCode: number;
   body: unknown;
+  /** Lower-case names (etag, location). */
+  headers: Record<string, string>;
 }
 
 export function requestHash(method: string, path: string, body: unknown): string {
@@ -19,12 +21,15 @@ export async function findIdempotentResponse(
 ): Promise<{ requestHash: string; response: StoredResponse } | undefined> {
   const row = await db
     .selectFrom('idempotency_key')
-    .select(['request_hash', 'status_code', 'response'])
+    .select(['request_hash', 'status_code', 'response', 'response_headers'])
     .where('actor_id', '=', actorId)
     .where('key', '=', key)
     .executeTakeFirst();
   return row
-    ? { requestHash: row.request_hash, response: { statusCode: row.status_code, body: row.response } }
+    ? {
+        requestHash: row.request_hash,
+        response: { statusCode: row.status_code, body: row.response, headers: row.response_headers },
+      }
     : undefined;
 }
 
@@ -44,6 +49,7 @@ export async function saveIdempotentResponse(
       request_hash: hash,
       status_code: response.statusCode,
       response: JSON.stringify(response.body),
+      response_headers: JSON.stringify(response.headers),
     })
     .onConflict((oc) => oc.columns(['actor_id', 'key']).doNothing())
     .execute();

@@ -2,11 +2,13 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as gatewayTables from './migrations/2026-11-22T0930-gateway-tables.js';
 import * as listImports from './migrations/2026-12-06T1400-list-imports.js';
 import * as accounts from './migrations/2026-12-06T1800-accounts.js';
+import * as idempotentResponseHeaders from './migrations/2026-12-06T2000-idempotent-response-headers.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-22T0930-gateway-tables': gatewayTables,
   '2026-12-06T1400-list-imports': listImports,
   '2026-12-06T1800-accounts': accounts,
+  '2026-12-06T2000-idempotent-response-headers': idempotentResponseHeaders,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

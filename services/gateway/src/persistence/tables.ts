@@ -10,6 +10,8 @@ export interface IdempotencyKeyTable {
   request_hash: string;
   status_code: number;
   response: ColumnType<unknown, string, string>;
+  /** The response's headers worth replaying (etag, location); `{}` on rows from before they were kept. */
+  response_headers: ColumnType<Record<string, string>, string | undefined, string>;
   created_at: Generated<Date>;
 }
 

@@ -1,11 +1,17 @@
 import { webcrypto } from 'node:crypto';
-import { type Actor, UnitCode } from '@benvung/domain';
+import { type Actor, forbiddenCharacterIn, UnitCode } from '@benvung/domain';
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { errors as joseErrors, jwtVerify } from 'jose';
 import { z } from 'zod';
 import { Sessions } from '../application/sessions.js';
+import {
+  CLOCK_TOLERANCE_SECONDS,
+  DEFAULT_TOKEN_POLICY,
+  lifetimeProblem,
+  type TokenPolicy,
+} from '../application/token-policy.js';
 import type { LiveSession } from '../persistence/sessions.js';
 import { HttpProblem } from './problem.js';
 import { authenticateByCookie, hasSessionCookie } from './session-cookies.js';
@@ -14,9 +20,17 @@ import { VerifiedTokens } from './verified-tokens.js';
 export const Role = z.enum(['case_worker', 'supervisor', 'auditor', 'analyst', 'admin']);
 export type Role = z.infer<typeof Role>;
 
-/** The claims benvung reads from a token; anything else in it is ignored. */
+/**
+ * The claims benvung reads from a token; anything else in it is ignored. The subject becomes the actor
+ * of every event and log line: one line of printable text, like a name (no NUL, control, bidi-override
+ * character or lone surrogate, which the store cannot hold or which would disguise who acted).
+ */
 export const TokenClaims = z.object({
-  sub: z.string().min(1).max(200),
+  sub: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine((sub) => forbiddenCharacterIn(sub, { allowLineBreaks: false }) === undefined, 'sub must be printable text'),
   role: Role,
   units: z.array(UnitCode).max(500).default([]),
 });
@@ -50,11 +64,12 @@ const unauthorized = (detail: string) => new HttpProblem(401, 'UNAUTHENTICATED',
 export type BearerVerifier = (header: string | undefined) => Promise<TokenClaims>;
 
 /**
- * A verifier for one secret. The HMAC key is imported once (not on every request), and a token that
- * verified is remembered until its expiry (see VerifiedTokens), so a client's repeated requests skip
- * the signature check; anything not remembered is verified in full.
+ * A verifier for one secret and token policy (lifetime, issuer, audience). The HMAC key is imported
+ * once (not on every request), and a token that verified is remembered until its expiry (see
+ * VerifiedTokens), so a client's repeated requests skip the signature check; anything not remembered
+ * is verified in full.
  */
-export function bearerVerifier(secret: Uint8Array): BearerVerifier {
+export function bearerVerifier(secret: Uint8Array, policy: TokenPolicy = DEFAULT_TOKEN_POLICY): BearerVerifier {
   let key: Promise<webcrypto.CryptoKey> | undefined;
   const hmacKey = () => {
     key ??= webcrypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
@@ -71,10 +86,15 @@ export function bearerVerifier(secret: Uint8Array): BearerVerifier {
       const { payload } = await jwtVerify(token, await hmacKey(), {
         algorithms: ['HS256'],
         requiredClaims: ['sub', 'exp'],
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        ...(policy.issuer !== undefined ? { issuer: policy.issuer } : {}),
+        ...(policy.audience !== undefined ? { audience: policy.audience } : {}),
       });
       // A session cookie's token (it names its session) is signed with the same secret; as a bearer it
       // would skip revocation and the CSRF check.
       if (payload.sid !== undefined) throw unauthorized('a session token is not a bearer token');
+      const tooLong = lifetimeProblem(payload, policy);
+      if (tooLong) throw unauthorized(tooLong);
       const claims = TokenClaims.safeParse(payload);
       if (!claims.success) throw unauthorized(`token claims are not valid: ${claims.error.issues[0]?.message ?? ''}`);
       // Shared by every request with this token: nobody may change it.
@@ -96,24 +116,38 @@ export function bearerVerifier(secret: Uint8Array): BearerVerifier {
  * a household answers 404, never 403, so its existence does not leak.
  */
 export const authPlugin = fp(
-  async (app: FastifyInstance, options: { secret: Uint8Array }) => {
+  async (
+    app: FastifyInstance,
+    options: {
+      secret: Uint8Array;
+      tokenPolicy?: TokenPolicy;
+      /** Called before a 401 is answered; throws to answer otherwise (429 once an address's budget is spent). */
+      onUnauthenticated?: (request: FastifyRequest) => void;
+    },
+  ) => {
     app.decorateRequest('actor', { getter: () => ({ id: 'anonymous', role: 'system' as const }) });
     app.decorateRequest('units', { getter: () => [] as readonly string[] });
     app.decorateRequest('authSession', null);
     if (!app.hasRequestDecorator('cookies')) await app.register(cookie);
-    const sessions = new Sessions(app.deps.db, options.secret);
+    const policy = options.tokenPolicy ?? DEFAULT_TOKEN_POLICY;
+    const sessions = new Sessions(app.deps.db, options.secret, policy);
     app.decorate('sessions', sessions);
-    const verifyBearer = bearerVerifier(options.secret);
+    const verifyBearer = bearerVerifier(options.secret, policy);
+    // A failed authentication is counted (and may be answered 429) before it is answered 401.
+    const refused = (request: FastifyRequest, reply: FastifyReply, bearer: boolean) => (err: unknown) => {
+      if (err instanceof HttpProblem && err.status === 401) {
+        options.onUnauthenticated?.(request);
+        if (bearer) reply.header('www-authenticate', 'Bearer realm="benvung"');
+      }
+      throw err;
+    };
     app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
       if (request.routeOptions.config.public) return;
       // A bearer header wins over cookies: scripts keep working in a browser that is signed in.
       const claims =
         request.headers.authorization === undefined && hasSessionCookie(request)
-          ? await authenticateByCookie(request, reply, sessions)
-          : await verifyBearer(request.headers.authorization).catch((err: unknown) => {
-              reply.header('www-authenticate', 'Bearer realm="benvung"');
-              throw err;
-            });
+          ? await authenticateByCookie(request, reply, sessions).catch(refused(request, reply, false))
+          : await verifyBearer(request.headers.authorization).catch(refused(request, reply, true));
       Object.defineProperty(request, 'actor', { value: { id: claims.sub, role: claims.role } });
       Object.defineProperty(request, 'units', { value: claims.units });
       if ('session' in claims) request.authSession = claims.session;

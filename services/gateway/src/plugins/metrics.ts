@@ -32,6 +32,27 @@ export const metricsPlugin = fp(
         for (const s of app.deps.projector?.status() ?? []) this.set({ projection: s.name }, s.eventsProcessed);
       },
     });
+    const states = ['running', 'retrying', 'stopped'] as const;
+    new Gauge({
+      name: 'benvung_projection_state',
+      help: 'State of each projection run by this process: 1 for its current state (running, retrying, stopped)',
+      labelNames: ['projection', 'state'] as const,
+      registers: [registry],
+      collect() {
+        for (const s of app.deps.projector?.status() ?? []) {
+          for (const state of states) this.set({ projection: s.name, state }, s.state === state ? 1 : 0);
+        }
+      },
+    });
+    new Gauge({
+      name: 'benvung_projection_retry_attempts',
+      help: 'Failed attempts in a row of each projection run by this process (0 while running)',
+      labelNames: ['projection'] as const,
+      registers: [registry],
+      collect() {
+        for (const s of app.deps.projector?.status() ?? []) this.set({ projection: s.name }, s.attempts);
+      },
+    });
     // Lag is measured once per scrape (a checkpoint read and a bounded count per projection).
     const lagSeconds = new Gauge({
       name: 'benvung_projection_lag_seconds',
@@ -45,6 +66,17 @@ export const metricsPlugin = fp(
       labelNames: ['projection'] as const,
       registers: [registry],
     });
+    const caughtUp = new Gauge({
+      name: 'benvung_projection_caught_up',
+      help: 'Whether each projection is caught up: no event after its checkpoint older than a small grace',
+      labelNames: ['projection'] as const,
+      registers: [registry],
+    });
+    const databaseUp = new Gauge({
+      name: 'benvung_database_up',
+      help: 'Whether the database answered the last scrape’s lag queries',
+      registers: [registry],
+    });
 
     app.addHook('onResponse', async (request, reply) => {
       const route = request.routeOptions.url ?? 'unmatched';
@@ -52,9 +84,19 @@ export const metricsPlugin = fp(
       if (reply.statusCode >= 400) problems.inc({ status: String(reply.statusCode) });
     });
     app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
-      for (const lag of (await app.deps.projectionLag?.()) ?? []) {
-        lagSeconds.set({ projection: lag.name }, lag.seconds);
-        lagEvents.set({ projection: lag.name }, lag.events);
+      // Metrics matter most while the database is away: they are served without the lag then.
+      const projectionLag = app.deps.projectionLag;
+      if (projectionLag) {
+        try {
+          for (const lag of await projectionLag()) {
+            lagSeconds.set({ projection: lag.name }, lag.seconds);
+            lagEvents.set({ projection: lag.name }, lag.events);
+            caughtUp.set({ projection: lag.name }, lag.caughtUp ? 1 : 0);
+          }
+          databaseUp.set(1);
+        } catch {
+          databaseUp.set(0);
+        }
       }
       return reply.type(registry.contentType).send(await registry.metrics());
     });

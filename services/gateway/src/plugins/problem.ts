@@ -3,12 +3,14 @@ import {
   ConcurrencyError,
   EventStoreError,
   IdempotencyConflictError,
+  isDatabaseUnavailable,
   StoreClosedError,
   StreamNotFoundError,
 } from '@benvung/event-store';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { INVALID_CHARACTERS, isForbiddenCharactersIssue } from './invalid-characters.js';
 import { problemLocale } from './problem-language.js';
 
 /** RFC 9457 problem details, with our stable `code`; `type` and `instance` are filled in on send. */
@@ -32,6 +34,8 @@ export class HttpProblem extends Error {
 }
 
 const TYPE_BASE = 'https://benvung.example/problems/';
+/** What a client is told to wait while the database is away (a restart usually takes a few seconds). */
+const DATABASE_RETRY_AFTER_SECONDS = 2;
 /** Members every problem has: an extension member of the same name must never replace them. */
 const RESERVED = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'requestId', 'technicalDetail']);
 
@@ -107,10 +111,13 @@ function toProblem(error: unknown): ProblemInput | undefined {
     return { ...error.extensions, status: error.status, code: error.code, title: error.title, detail: error.message };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
+    // fastify-type-provider-zod keeps zod's own `params` under `params.params`.
+    const onlyCharacters = error.validation.every((v) =>
+      isForbiddenCharactersIssue((v.params as { params?: unknown }).params),
+    );
     return {
-      status: 400,
-      code: 'VALIDATION_FAILED',
-      title: 'The request is not valid',
+      ...(onlyCharacters ? INVALID_CHARACTERS : { status: 400, code: 'VALIDATION_FAILED' }),
+      title: onlyCharacters ? INVALID_CHARACTERS.title : 'The request is not valid',
       detail: error.validation
         .map((v) => `${v.instancePath || error.validationContext || 'request'}: ${v.message}`)
         .join('; '),
@@ -151,6 +158,18 @@ function toProblem(error: unknown): ProblemInput | undefined {
   }
   if (error instanceof EventStoreError) {
     return { status: 400, code: error.code, title: 'Invalid request', detail: error.message };
+  }
+  // The database is away (stopped, restarting, connections cut): the same request succeeds once it is
+  // back, and the pools reconnect by themselves. A write that failed this way may or may not have been
+  // stored: repeating it with the same Idempotency-Key is safe.
+  if (isDatabaseUnavailable(error)) {
+    return {
+      status: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      title: 'Database unavailable',
+      detail: 'the database cannot be reached; retry shortly',
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+    };
   }
   const fe = error as Partial<FastifyError>;
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
 /** Paths the API and its tooling answer; everything else that is not a file is a screen of the app. */
-const SERVER_PATHS = /^\/(v1|docs|openapi\.json|health|ready|metrics)(\/|$|\?)/;
+export const SERVER_PATHS = /^\/(v1|docs|openapi\.json|health|ready|metrics)(\/|$|\?)/;
 
 /**
  * Serves the built web app (services/web/dist) at `/`: its files with long caching for the hashed

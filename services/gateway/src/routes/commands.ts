@@ -9,11 +9,13 @@ import {
   SupportActionInput,
   UnableToEscapeBasis,
   UnitCode,
+  VillageName,
 } from '@benvung/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { runHouseholdCommand } from '../application/command-route.js';
 import { today } from '../application/today.js';
+import { INVALID_CHARACTERS, isForbiddenCharactersIssue } from '../plugins/invalid-characters.js';
 import { HttpProblem } from '../plugins/problem.js';
 import { Accepted, commandErrors, commandProtocol, HouseholdParams, workers } from './command-schemas.js';
 
@@ -236,12 +238,14 @@ export const commandRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const correction = CorrectionCommand.safeParse({ ...body.correction, householdId });
       if (!correction.success) {
-        throw new HttpProblem(
-          400,
-          'VALIDATION_FAILED',
-          'The correction is not valid',
-          correction.error.issues.map((i) => `/correction/${i.path.join('/')}: ${i.message}`).join('; '),
-        );
+        const { issues } = correction.error;
+        const detail = issues.map((i) => `/correction/${i.path.join('/')}: ${i.message}`).join('; ');
+        if (issues.every((i) => i.code === 'custom' && isForbiddenCharactersIssue(i.params))) {
+          throw new HttpProblem(422, 'INVALID_CHARACTERS', INVALID_CHARACTERS.title, detail, {
+            errors: issues.map((i) => ({ path: `/correction/${i.path.join('/')}`, message: i.message })),
+          });
+        }
+        throw new HttpProblem(400, 'VALIDATION_FAILED', 'The correction is not valid', detail);
       }
       await runHouseholdCommand(app, request, reply, {
         householdId,
@@ -265,12 +269,12 @@ export const commandRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['commands'],
         operationId: 'moveHousehold',
-        summary: 'Record a move to another unit (valid on the date of the move)',
+        summary: 'Record a move to another of your units (valid on the date of the move)',
         ...commandProtocol,
         params: Params,
         body: z.strictObject({
           toUnitCode: UnitCode.describe('The commune (5 digits) moved to, valid on the date of the move'),
-          village: z.string().trim().min(1).max(200).optional().describe('Village or hamlet in the new commune'),
+          village: VillageName.optional().describe('Village or hamlet in the new commune'),
           /** Omitted: the new commune's kind decides (or the household's area, where it sets none). */
           area: Area.optional().describe(
             'Omitted: the new commune’s kind decides (or the household’s area, where it sets none)',

@@ -5,17 +5,40 @@ import { z } from 'zod';
 
 const Health = z.object({ status: z.literal('ok') });
 const Ready = z.object({
-  status: z.enum(['ready', 'not_ready']).describe('ready when the database answers'),
+  status: z
+    .enum(['ready', 'not_ready'])
+    .describe('ready when the database answers and no projection of this process has stopped on an error'),
   checks: z.object({
     database: z.enum(['ok', 'failing']).describe('Whether the database answers'),
     projections: z.array(
       z.object({
         name: z.string().describe('The projection (read model)'),
         /** Events after the projection's checkpoint, and how long the oldest of them has waited. */
-        lagEvents: z.number().int().describe('Events after its checkpoint'),
-        lagSeconds: z.number().describe('How long the oldest of them has waited, in seconds'),
-        /** Present when the projection runs in this process. */
-        caughtUp: z.boolean().optional().describe('Present when it runs in this process: whether it has caught up'),
+        lagEvents: z.number().int().nullable().describe('Events after its checkpoint; null while the database fails'),
+        lagSeconds: z
+          .number()
+          .nullable()
+          .describe('How long the oldest of them has waited, in seconds; null while the database fails'),
+        caughtUp: z
+          .boolean()
+          .describe(
+            'No event after its checkpoint has waited longer than a small grace (2 s), and not retrying in this process',
+          ),
+        state: z
+          .enum(['running', 'retrying', 'stopped'])
+          .optional()
+          .describe(
+            'Present when it runs in this process: running; retrying after a transient failure (the database away); stopped',
+          ),
+        attempts: z
+          .number()
+          .int()
+          .optional()
+          .describe('Present when it runs in this process: failed attempts in a row (0 while running)'),
+        lastError: z
+          .string()
+          .optional()
+          .describe('Present while retrying or once stopped on an error: what the last attempt failed with'),
         eventsProcessed: z.number().optional().describe('Present when it runs in this process: events applied'),
       }),
     ),
@@ -43,7 +66,8 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['operations'],
         operationId: 'getReadiness',
-        summary: 'Readiness: the database answers (503 when not); the projections’ lag, for alerts',
+        summary:
+          'Readiness: the database answers and no projection has stopped (503 when not); each projection’s lag and state',
         response: { 200: Ready, 503: Ready },
       },
     },
@@ -56,19 +80,33 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       } catch {
         database = 'failing';
       }
-      const running = new Map((app.deps.projector?.status() ?? []).map((s) => [s.name, s]));
-      const projections = lags.map((lag) => {
-        const status = running.get(lag.name);
+      const statuses = app.deps.projector?.status() ?? [];
+      const running = new Map(statuses.map((s) => [s.name, s]));
+      // With the database away there is no lag to read: the projections of this process are still listed.
+      const names = lags.length > 0 ? lags.map((l) => l.name) : statuses.map((s) => s.name);
+      const lagOf = new Map(lags.map((l) => [l.name, l]));
+      const projections = names.map((name) => {
+        const lag = lagOf.get(name);
+        const status = running.get(name);
         return {
-          name: lag.name,
-          lagEvents: lag.events,
-          lagSeconds: lag.seconds,
-          ...(status ? { caughtUp: status.caughtUp, eventsProcessed: status.eventsProcessed } : {}),
+          name,
+          lagEvents: lag?.events ?? null,
+          lagSeconds: lag?.seconds ?? null,
+          caughtUp: (lag?.caughtUp ?? false) && status?.state !== 'retrying',
+          ...(status
+            ? {
+                state: status.state,
+                attempts: status.attempts,
+                ...(status.lastError !== undefined ? { lastError: status.lastError } : {}),
+                eventsProcessed: status.eventsProcessed,
+              }
+            : {}),
         };
       });
-      // Readiness is the database: a lagging projection makes reads stale, not wrong (reads that must
-      // see a write wait for it with X-Wait-For-Position); the lag is reported for operators to alert on.
-      const ready = database === 'ok';
+      // A lagging projection makes reads stale, not wrong (reads that must see a write wait for it with
+      // X-Wait-For-Position): the lag is reported for operators to alert on. One that stopped on an error
+      // will not catch up without an operator: this instance is not ready.
+      const ready = database === 'ok' && !statuses.some((s) => s.failed);
       return reply
         .status(ready ? 200 : 503)
         .send({ status: ready ? 'ready' : 'not_ready', checks: { database, projections } });

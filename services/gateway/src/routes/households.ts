@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { commandHeaders, idFromKey, respondToCommand } from '../application/command-response.js';
 import { executeHouseholdCommand } from '../application/household-commands.js';
 import { readHousehold } from '../application/household-read.js';
+import { assertUnitsNamable } from '../application/named-units.js';
 import { waitForProjection } from '../application/read-your-writes.js';
 import { today } from '../application/today.js';
 import { inScope, unitOutOfScope } from '../application/unit-scope.js';
@@ -54,9 +55,7 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const body = request.body;
-      if (!inScope(request.units, body.unitCode, app.geography.covers)) {
-        throw unitOutOfScope(body.unitCode);
-      }
+      assertUnitsNamable([body.unitCode], request.units, app.units, app.geography.covers);
       // With an Idempotency-Key and no id, the id derives from the key so a retry lands on the same stream.
       const key = commandHeaders(request).idempotencyKey;
       const householdId = body.householdId ?? (key ? idFromKey(request.actor.id, key) : randomUUID());

@@ -4,7 +4,8 @@ import { type ColumnMapping, type ImportProblem, importList, problemsCsv } from 
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { inScope, unitOutOfScope } from '../application/unit-scope.js';
+import { assertUnitsNamable } from '../application/named-units.js';
+import { inScope } from '../application/unit-scope.js';
 import { HttpProblem } from '../plugins/problem.js';
 import { ProblemSchema } from './schemas.js';
 
@@ -165,7 +166,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         );
       }
       const f = parsed.data;
-      if (!inScope(request.units, f.unitScope, app.geography.covers)) throw unitOutOfScope(f.unitScope);
+      assertUnitsNamable([f.unitScope], request.units, app.units, app.geography.covers);
       let mapping: ColumnMapping | undefined;
       try {
         mapping = f.mapping ? (JSON.parse(f.mapping) as ColumnMapping) : undefined;

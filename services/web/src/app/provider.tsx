@@ -86,6 +86,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
     return onSent((entry) => {
       void queryClient.invalidateQueries({ queryKey: ['households'] });
       void queryClient.invalidateQueries({ queryKey: ['household', entry.householdId] });
+      if (entry.roundId !== undefined) void queryClient.invalidateQueries({ queryKey: ['review-rounds'] });
     });
   }, [queryClient]);
   return (

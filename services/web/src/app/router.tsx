@@ -39,6 +39,8 @@ const router = createBrowserRouter([
           { path: 'households/:id', ...lazy(() => import('./routes/household')) },
           // Each action checks its own roles (an auditor opens "audit", a case worker "review").
           { path: 'households/:id/:action', ...lazy(() => import('./routes/household-action')) },
+          { path: 'review-rounds', ...lazy(() => import('./routes/review-rounds')) },
+          { path: 'review-rounds/:id', ...lazy(() => import('./routes/review-round')) },
         ],
       },
       {
@@ -46,7 +48,18 @@ const router = createBrowserRouter([
         children: [
           { path: 'households/new', ...lazy(() => import('./routes/register-household')) },
           { path: 'imports', ...lazy(() => import('./routes/imports')) },
+          // Each step checks its own roles (a case worker surveys, a supervisor decides).
+          { path: 'review-rounds/:id/:step', ...lazy(() => import('./routes/review-round-step')) },
+          { path: 'review-rounds/:id/survey/:householdId', ...lazy(() => import('./routes/review-round-step')) },
         ],
+      },
+      {
+        element: <RequireRole roles={['supervisor']} />,
+        children: [{ path: 'review-rounds/new', ...lazy(() => import('./routes/review-round-new')) }],
+      },
+      {
+        element: <RequireRole roles={['case_worker', 'supervisor', 'auditor', 'analyst']} />,
+        children: [{ path: 'reports', ...lazy(() => import('./routes/reports')) }],
       },
       {
         element: <RequireRole roles={['auditor', 'admin']} />,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Area, IsoDate, ListClassification, ReviewType, ShortText } from '../values.js';
+import { Area, IsoDate, ListClassification, ReviewType, StoredShortText } from '../values.js';
 import { AreaSource } from './lifecycle.js';
 
 /**
@@ -47,13 +47,19 @@ export const HouseholdAssessed = z.object({
     reviewType: ReviewType,
     effectiveDate: IsoDate,
     listYear: z.number().int(),
-    /** Absent for a baseline that stated its list without figures. */
+    /** Absent for a baseline that stated its list without figures, and for a review by form scores. */
     incomePerCapitaVnd: z.number().int().min(0).optional(),
+    /** A review by the form's scores (B1 income proxy, B2 deprivations) where there was no income figure. */
+    formScores: z
+      .object({ incomeProxyPoints: z.number().int().min(0), deprivationPoints: z.number().int().min(0) })
+      .optional(),
     /** A baseline's list as its decision states it (then the classification). */
     listedAs: ListClassification.optional(),
     deprivations: z.array(z.string()),
     decisionNo: z.string().trim().min(1).max(100).optional(),
     approvedBy: z.string().trim().min(1).max(200).optional(),
+    /** The review round whose decision this review applies (absent for a review recorded on its own). */
+    roundId: z.string().min(1).max(100).optional(),
     /** The area the lines were read for, and how it was settled (commune kind, stated, override). */
     area: Area,
     areaSource: AreaSource.optional(),
@@ -95,7 +101,7 @@ export type UnableToEscapeBasis = z.infer<typeof UnableToEscapeBasis>;
 /** A case worker flagged the household as unable to escape poverty, with the basis and a reason. */
 export const UnableToEscapeFlagSet = z.object({
   type: z.literal('UnableToEscapeFlagSet'),
-  data: z.object({ basis: UnableToEscapeBasis, reason: ShortText, occurredOn: IsoDate }),
+  data: z.object({ basis: UnableToEscapeBasis, reason: StoredShortText, occurredOn: IsoDate }),
 });
 export type UnableToEscapeFlagSet = z.infer<typeof UnableToEscapeFlagSet>;
 
@@ -105,6 +111,6 @@ export type UnableToEscapeFlagSet = z.infer<typeof UnableToEscapeFlagSet>;
  */
 export const UnableToEscapeFlagCleared = z.object({
   type: z.literal('UnableToEscapeFlagCleared'),
-  data: z.object({ reason: ShortText, occurredOn: IsoDate, cause: z.enum(['case_worker', 'escape']).optional() }),
+  data: z.object({ reason: StoredShortText, occurredOn: IsoDate, cause: z.enum(['case_worker', 'escape']).optional() }),
 });
 export type UnableToEscapeFlagCleared = z.infer<typeof UnableToEscapeFlagCleared>;

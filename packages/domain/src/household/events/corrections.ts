@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, LongText, ShortText } from '../values.js';
+import { IsoDate, StoredLongText, StoredShortText } from '../values.js';
 import { HouseholdAssessed, UnableToEscapeFlagCleared, UnableToEscapeFlagSet } from './assessment.js';
 import { HouseholdMembersChanged, HouseholdMoved } from './lifecycle.js';
 import {
@@ -23,7 +23,7 @@ import {
 export const NoteAdded = z.object({
   type: z.literal('NoteAdded'),
   data: z.object({
-    text: LongText,
+    text: StoredLongText,
     category: z.enum(['visit', 'call', 'observation', 'other']).optional(),
     occurredOn: IsoDate,
   }),
@@ -58,7 +58,7 @@ export type AmendableEvent = z.infer<typeof AmendableEvent>;
 /** An earlier event (by its store event id) no longer counts. The event itself stays in the stream. */
 export const EventVoided = z.object({
   type: z.literal('EventVoided'),
-  data: z.object({ eventId: z.uuid(), voidedType: z.string(), reason: ShortText, occurredOn: IsoDate }),
+  data: z.object({ eventId: z.uuid(), voidedType: z.string(), reason: StoredShortText, occurredOn: IsoDate }),
 });
 export type EventVoided = z.infer<typeof EventVoided>;
 
@@ -67,7 +67,7 @@ export const EventAmended = z.object({
   type: z.literal('EventAmended'),
   data: z.object({
     eventId: z.uuid(),
-    reason: ShortText,
+    reason: StoredShortText,
     occurredOn: IsoDate,
     replacement: AmendableEvent,
   }),

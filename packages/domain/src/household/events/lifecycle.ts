@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { UnitCode } from '../../geography/unit-code.js';
 import { EthnicityCode } from '../ethnicity.js';
-import { Area, HouseholdHead, IsoDate, ShortText } from '../values.js';
+import { Area, IsoDate, StoredHouseholdHead, StoredShortText } from '../values.js';
 
 /**
  * How the area was settled: by the commune's kind (`unit_kind`), stated where the kind sets none
@@ -9,7 +9,7 @@ import { Area, HouseholdHead, IsoDate, ShortText } from '../values.js';
  */
 export const AreaSource = z.enum(['unit_kind', 'stated', 'override']);
 export type AreaSource = z.infer<typeof AreaSource>;
-const AreaFields = { area: Area, areaSource: AreaSource.optional(), areaOverrideReason: ShortText.optional() };
+const AreaFields = { area: Area, areaSource: AreaSource.optional(), areaOverrideReason: StoredShortText.optional() };
 
 /** The household enters follow-up, in the unit valid on the registration date. */
 export const HouseholdRegistered = z.object({
@@ -17,7 +17,7 @@ export const HouseholdRegistered = z.object({
   data: z.object({
     householdId: z.uuid(),
     householdCode: z.string().trim().min(1).max(50).optional(),
-    head: HouseholdHead,
+    head: StoredHouseholdHead,
     memberCount: z.number().int().min(1).max(100),
     /** The head's ethnic group (national code): reported on, so not in the personal part. */
     headEthnicity: EthnicityCode.optional(),
@@ -35,7 +35,7 @@ export const HouseholdMembersChanged = z.object({
   data: z.object({
     memberCount: z.number().int().min(1).max(100),
     previousMemberCount: z.number().int().min(1).max(100),
-    reason: ShortText.optional(),
+    reason: StoredShortText.optional(),
     occurredOn: IsoDate,
   }),
 });

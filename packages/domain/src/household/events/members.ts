@@ -1,17 +1,19 @@
 import { z } from 'zod';
 import { EthnicityCode } from '../ethnicity.js';
-import { IsoDate, ShortText } from '../values.js';
+import { IsoDate, NationalId, PersonName, StoredName, StoredShortText } from '../values.js';
 
 /** Who a member is, as personal data: kept apart in storage so it can be erased. */
 export const MemberPerson = z.object({
-  fullName: z.string().trim().min(1).max(200).describe('Full name'),
-  nationalId: z
-    .string()
-    .regex(/^\d{9}$|^\d{12}$/, 'a national ID number has 9 (old card) or 12 (citizen ID) digits')
-    .optional()
-    .describe('National ID number: 9 digits (old identity card) or 12 (citizen identity card, CCCD)'),
+  fullName: PersonName,
+  nationalId: NationalId.optional(),
 });
 export type MemberPerson = z.infer<typeof MemberPerson>;
+
+/** Who a member is, as events recorded it (before NFC and the character rules). */
+export const StoredMemberPerson = z.object({
+  fullName: StoredName,
+  nationalId: NationalId.optional(),
+});
 
 export const Relationship = z
   .enum(['head', 'spouse', 'child', 'parent', 'grandchild', 'sibling', 'other_relative', 'other'])
@@ -49,7 +51,7 @@ export const HouseholdMemberAdded = z.object({
   type: z.literal('HouseholdMemberAdded'),
   data: z.object({
     memberId: z.uuid(),
-    person: MemberPerson,
+    person: StoredMemberPerson,
     facts: MemberFacts,
     reason: z.enum(['listed', 'birth', 'moved_in', 'marriage', 'other']),
     occurredOn: IsoDate,
@@ -62,7 +64,7 @@ export const HouseholdMemberChanged = z.object({
   type: z.literal('HouseholdMemberChanged'),
   data: z.object({
     memberId: z.uuid(),
-    person: MemberPerson.partial().optional(),
+    person: StoredMemberPerson.partial().optional(),
     facts: MemberFacts.partial(),
     occurredOn: IsoDate,
   }),
@@ -75,7 +77,7 @@ export const HouseholdMemberRemoved = z.object({
   data: z.object({
     memberId: z.uuid(),
     reason: z.enum(['death', 'moved_out', 'marriage', 'split', 'listed_in_error', 'other']),
-    note: ShortText.optional(),
+    note: StoredShortText.optional(),
     occurredOn: IsoDate,
   }),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ComponentCode } from '../../rules/schemas.js';
 import { LoanProgrammeId } from '../../standards/loan-programmes.js';
-import { IsoDate, NtpProject, ShortText, VndAmount } from '../values.js';
+import { IsoDate, NtpProject, StoredShortText, VndAmount } from '../values.js';
 
 /**
  * The programme component funding a support action, as every support event records it: `component`
@@ -35,8 +35,8 @@ export const LoanGranted = z.object({
     rateVersion: z.number().int().positive().optional(),
     /** The rule version of the cap the loan was held to. */
     capVersion: z.number().int().positive().optional(),
-    lender: ShortText,
-    purpose: ShortText.optional(),
+    lender: StoredShortText,
+    purpose: StoredShortText.optional(),
     ...Funding,
     occurredOn: IsoDate,
   }),
@@ -66,7 +66,12 @@ export type LoanMarkedOverdue = z.infer<typeof LoanMarkedOverdue>;
 /** What remained of a loan was written off (debt relief), with the reason. */
 export const LoanWrittenOff = z.object({
   type: z.literal('LoanWrittenOff'),
-  data: z.object({ loanId: SupportRef, amountVnd: z.number().int().min(0), reason: ShortText, occurredOn: IsoDate }),
+  data: z.object({
+    loanId: SupportRef,
+    amountVnd: z.number().int().min(0),
+    reason: StoredShortText,
+    occurredOn: IsoDate,
+  }),
 });
 export type LoanWrittenOff = z.infer<typeof LoanWrittenOff>;
 
@@ -75,9 +80,9 @@ export const TrainingEnrolled = z.object({
   type: z.literal('TrainingEnrolled'),
   data: z.object({
     trainingId: SupportRef,
-    course: ShortText,
-    provider: ShortText.optional(),
-    occupation: ShortText.optional(),
+    course: StoredShortText,
+    provider: StoredShortText.optional(),
+    occupation: StoredShortText.optional(),
     costVnd: VndAmount.optional(),
     ...Funding,
     occurredOn: IsoDate,
@@ -95,7 +100,7 @@ export type TrainingCompleted = z.infer<typeof TrainingCompleted>;
 /** A recorded training was abandoned. */
 export const TrainingDropped = z.object({
   type: z.literal('TrainingDropped'),
-  data: z.object({ trainingId: SupportRef, reason: ShortText.optional(), occurredOn: IsoDate }),
+  data: z.object({ trainingId: SupportRef, reason: StoredShortText.optional(), occurredOn: IsoDate }),
 });
 export type TrainingDropped = z.infer<typeof TrainingDropped>;
 
@@ -109,10 +114,10 @@ export const JobPlaced = z.object({
   type: z.literal('JobPlaced'),
   data: z.object({
     channel: JobChannel,
-    employer: ShortText.optional(),
-    occupation: ShortText.optional(),
+    employer: StoredShortText.optional(),
+    occupation: StoredShortText.optional(),
     /** For labour export: the destination country. */
-    country: ShortText.optional(),
+    country: StoredShortText.optional(),
     monthlyWageVnd: VndAmount.optional(),
     ...Funding,
     occurredOn: IsoDate,
@@ -128,7 +133,7 @@ export const LivelihoodModelType = z
 /** Livelihood models are often given to a group of households; the value is this household's share. */
 export const LivelihoodGroup = z
   .object({
-    name: ShortText.optional().describe('Name of the group (tổ, nhóm hộ)'),
+    name: StoredShortText.optional().describe('Name of the group (tổ, nhóm hộ)'),
     householdCount: z.number().int().min(2).max(10_000).describe('Households in the group'),
   })
   .describe('The group of households the model was given to');
@@ -137,7 +142,7 @@ export const LivelihoodGroup = z
 export const LivelihoodSupported = z.object({
   type: z.literal('LivelihoodSupported'),
   data: z.object({
-    model: ShortText,
+    model: StoredShortText,
     modelType: LivelihoodModelType,
     valueVnd: VndAmount,
     group: LivelihoodGroup.optional(),
@@ -151,7 +156,7 @@ export type LivelihoodSupported = z.infer<typeof LivelihoodSupported>;
 export const ProductionSupported = z.object({
   type: z.literal('ProductionSupported'),
   data: z.object({
-    items: ShortText,
+    items: StoredShortText,
     valueVnd: VndAmount.optional(),
     ...Funding,
     occurredOn: IsoDate,
@@ -194,7 +199,7 @@ export type WaterSanitationSupported = z.infer<typeof WaterSanitationSupported>;
 export const OtherSupportProvided = z.object({
   type: z.literal('OtherSupportProvided'),
   data: z.object({
-    description: ShortText,
+    description: StoredShortText,
     valueVnd: VndAmount.optional(),
     ...Funding,
     occurredOn: IsoDate,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { FormScoresInput } from '../../standards/form-scores.js';
 import { POVERTY_STANDARDS } from '../../standards/standards.js';
-import { IsoDate, ListClassification, ReviewType } from '../values.js';
+import { IsoDate, ListClassification, lineText, PersonName, ReviewType } from '../values.js';
 
 /** The indicator codes of the shipped standards, for the API's description (the rules in force may add others). */
 const shippedIndicators = POVERTY_STANDARDS.map(
@@ -39,8 +40,10 @@ export const AssessmentInput = z
       .describe(
         `Deprivation indicator codes (chỉ số thiếu hụt dịch vụ xã hội cơ bản) of the standard the list year selects; GET /v1/rules lists those in force. Shipped standards: ${shippedIndicators}`,
       ),
-    decisionNo: z.string().trim().min(1).max(100).optional().describe('Number of the decision approving the list'),
-    approvedBy: z.string().trim().min(1).max(200).optional().describe('Who approved the list (e.g. the commune chair)'),
+    decisionNo: lineText(100).optional().describe('Number of the decision approving the list'),
+    approvedBy: PersonName.optional().describe('Who approved the list (e.g. the commune chair)'),
+    /** In place of the income, where the commune has no income figure (the standard's scoring decides). */
+    formScores: FormScoresInput.optional(),
     /** A baseline only: the list the household was on, as the decision of that review states it. */
     listedAs: ListClassification.optional().describe(
       'A baseline only: the list the household was on, as that review’s decision states it',
@@ -50,8 +53,12 @@ export const AssessmentInput = z
     message: 'listedAs records the list of a baseline only',
     path: ['listedAs'],
   })
-  .refine((a) => a.incomePerCapitaVnd !== undefined || a.listedAs !== undefined, {
-    message: 'a review records the income per capita (a baseline may state its list instead)',
+  .refine((a) => a.incomePerCapitaVnd !== undefined || a.formScores !== undefined || a.listedAs !== undefined, {
+    message: 'a review records the income per capita or the form scores (a baseline may state its list instead)',
     path: ['incomePerCapitaVnd'],
+  })
+  .refine((a) => a.incomePerCapitaVnd === undefined || a.formScores === undefined, {
+    message: 'a review records the income per capita or the form scores, not both',
+    path: ['formScores'],
   });
 export type AssessmentInput = z.infer<typeof AssessmentInput>;

@@ -8,11 +8,23 @@ import { ConnectionStatus } from './connection-status';
 import { LanguageSwitch } from './language-switch';
 import { UserMenu } from './user-menu';
 
-type NavKey = 'households' | 'register' | 'imports' | 'accessLog' | 'analytics' | 'users' | 'units' | 'configuration';
+type NavKey =
+  | 'households'
+  | 'register'
+  | 'reviewRounds'
+  | 'reports'
+  | 'imports'
+  | 'accessLog'
+  | 'analytics'
+  | 'users'
+  | 'units'
+  | 'configuration';
 const NAV: Array<{ key: NavKey; to: string; roles: readonly Role[] }> = [
   { key: 'households', to: '/households', roles: ['case_worker', 'supervisor', 'auditor'] },
   { key: 'register', to: '/households/new', roles: ['case_worker', 'supervisor'] },
+  { key: 'reviewRounds', to: '/review-rounds', roles: ['case_worker', 'supervisor', 'auditor'] },
   { key: 'imports', to: '/imports', roles: ['case_worker', 'supervisor'] },
+  { key: 'reports', to: '/reports', roles: ['case_worker', 'supervisor', 'auditor', 'analyst'] },
   { key: 'accessLog', to: '/access-log', roles: ['auditor', 'admin'] },
   { key: 'analytics', to: '/analytics', roles: ['analyst'] },
   { key: 'users', to: '/admin/users', roles: ['admin'] },
@@ -69,7 +81,10 @@ export function AppLayout() {
             component={Link}
             to={n.to}
             label={t(`nav.${n.key}`)}
-            active={location.pathname === n.to}
+            // A round's pages keep the rounds entry marked; the other entries are single screens.
+            active={
+              location.pathname === n.to || (n.key === 'reviewRounds' && location.pathname.startsWith(`${n.to}/`))
+            }
             // Filled: white on the darkest shade reads at 5:1 (the light variant stays under 4.5:1).
             variant="filled"
             onClick={close}

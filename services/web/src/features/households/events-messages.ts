@@ -30,6 +30,7 @@ export const events = defineMessages(
     OtherSupportProvided: 'Hỗ trợ khác',
     UnableToEscapeFlagSet: 'Gắn cờ hộ không có khả năng thoát nghèo',
     UnableToEscapeFlagCleared: 'Bỏ cờ hộ không có khả năng thoát nghèo',
+    decisionSuffix: ' — Quyết định số {{decisionNo}}',
     unknown: 'Sự kiện {{type}}',
     reviewTypes: { periodic: 'định kỳ', regular: 'thường xuyên', baseline: 'ban đầu' },
     transitions: {
@@ -74,6 +75,7 @@ export const events = defineMessages(
     OtherSupportProvided: 'Other support',
     UnableToEscapeFlagSet: 'Flagged as unable to escape poverty',
     UnableToEscapeFlagCleared: 'Unable-to-escape flag cleared',
+    decisionSuffix: ' — decision no. {{decisionNo}}',
     unknown: 'Event {{type}}',
     reviewTypes: { periodic: 'Periodic', regular: 'Regular', baseline: 'Baseline' },
     transitions: {

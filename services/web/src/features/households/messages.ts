@@ -77,6 +77,7 @@ export const households = defineMessages(
         flag: 'Gắn cờ',
         closure: 'Đóng hồ sơ',
         audit: 'Lịch sử và kiểm tra',
+        roundSurvey: 'Khảo sát trong đợt rà soát',
       },
     },
     members: {
@@ -168,6 +169,7 @@ export const households = defineMessages(
         flag: 'Flag',
         closure: 'Close the case',
         audit: 'History and verification',
+        roundSurvey: 'Survey in a review round',
       },
     },
     members: {

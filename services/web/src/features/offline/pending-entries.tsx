@@ -31,7 +31,8 @@ export function PendingEntries({
           <Alert key={e.id} color="red" title={t('household.conflictTitle')} role="alert">
             <Stack gap="xs">
               <Text size="sm">
-                {e.status === 'conflict'
+                {/* A round's entry has no household version to compare: its refusal says why. */}
+                {e.status === 'conflict' && e.roundId === undefined
                   ? t('household.conflict', {
                       current: e.problem?.currentVersion ?? current?.version ?? '?',
                       yours: e.ifMatch ?? '?',
@@ -55,7 +56,7 @@ export function PendingEntries({
                 )}
               </SimpleGrid>
               <Group>
-                {e.status === 'conflict' && (
+                {e.status === 'conflict' && e.roundId === undefined && (
                   <Button size="xs" onClick={() => void outbox.retry(e.id, current?.version)}>
                     {t('household.sendAnyway')}
                   </Button>

@@ -4,7 +4,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type OutboxEntry, outbox } from '../../lib/offline/outbox';
 
-export type EntryKind = 'review' | 'support' | 'note' | 'member' | 'move' | 'correction' | 'flag' | 'closure';
+export type EntryKind =
+  | 'review'
+  | 'support'
+  | 'note'
+  | 'member'
+  | 'move'
+  | 'correction'
+  | 'flag'
+  | 'closure'
+  | 'roundSurvey';
 
 /**
  * Sends a household entry through the outbox: online it is sent at once (a refusal comes back to the
@@ -21,6 +30,8 @@ export function useSubmitEntry(householdId: string) {
     body: unknown;
     ifMatch?: number | undefined;
     method?: OutboxEntry['method'];
+    /** The review round the entry is part of (a survey): the round's screens follow it too. */
+    roundId?: string | undefined;
     /** The same key for a resend of the same form (a second tap must not record twice). */
     key: string;
   }): Promise<boolean> => {
@@ -33,6 +44,7 @@ export function useSubmitEntry(householdId: string) {
       path: entry.path,
       body: entry.body,
       ...(entry.ifMatch !== undefined ? { ifMatch: entry.ifMatch } : {}),
+      ...(entry.roundId !== undefined ? { roundId: entry.roundId } : {}),
     });
     if (result.outcome === 'refused') {
       setError(result.problem?.detail ?? result.problem?.code ?? t('refused'));
@@ -42,6 +54,7 @@ export function useSubmitEntry(householdId: string) {
       notifications.show({ color: 'teal', message: t('sent') });
       await queryClient.invalidateQueries({ queryKey: ['household', householdId] });
       await queryClient.invalidateQueries({ queryKey: ['households'] });
+      if (entry.roundId !== undefined) await queryClient.invalidateQueries({ queryKey: ['review-rounds'] });
     } else if (result.outcome === 'kept') {
       notifications.show({ color: 'yellow', message: t('kept') });
     } else {

@@ -24,7 +24,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers (503 when not); the projections’ lag, for alerts */
+        /** Readiness: the database answers and no projection has stopped (503 when not); each projection’s lag and state */
         get: operations["getReadiness"];
         put?: never;
         post?: never;
@@ -544,7 +544,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a move to another unit (valid on the date of the move) */
+        /** Record a move to another of your units (valid on the date of the move) */
         post: operations["moveHousehold"];
         delete?: never;
         options?: never;
@@ -672,6 +672,237 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year’s balance of the poor and near-poor lists per unit: start − escaped + newly poor + relapsed ± moved or closed = end */
+        get: operations["getBalanceReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The balance of each list per unit by area, by the head’s ethnicity, or with the households unable to escape apart */
+        get: operations["getBreakdownReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/deprivations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The share of poor and near-poor households deprived on each indicator and dimension at the year’s end, per unit */
+        get: operations["getDeprivationReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Poverty and near-poverty rates against the units’ total households, change from the year before, progress against targets */
+        get: operations["getRatesReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the review rounds of a list year stand: surveyed, agreed at village meetings, complaints open, decided */
+        get: operations["getRoundsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Review rounds of your units, newest list year first */
+        get: operations["listReviewRounds"];
+        put?: never;
+        /**
+         * Open a review round for a commune and list year
+         * @description A periodic round (rà soát định kỳ) has the id periodic-<commune>-<list year>: a commune has one per list year (a second answers 409 ROUND_ALREADY_OPEN). It opens from 1 September to 14 December of the year before its lists, or outside that window with windowOverrideReason. A regular round (thường xuyên) decides the lists of the year it opens in and gets a new id (from the Idempotency-Key when one is sent). Supervisors only.
+         */
+        post: operations["openReviewRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review-rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A review round: its progress per village and household, its steps and its decision
+         * @description Read from the round’s own stream, so as current as the last step. Once decided, it says how many households have their review recorded; a decision not yet applied to every household (the gateway stopped while applying it) is completed by this read.
+         */
+        get: operations["getReviewRound"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review-rounds/{id}/complaint-resolutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve a household’s complaint: upheld with its new result, or rejected */
+        post: operations["resolveRoundComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review-rounds/{id}/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a complaint about a household’s posted result */
+        post: operations["receiveRoundComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review-rounds/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the commune chair’s decision: every result takes effect at once, on its date
+         * @description Refused (422 ROUND_DECISION_NOT_APPLICABLE, listing them) while a household could not take its review (closed, or reviewed after the decision’s date). Once recorded, each household gets its review in its own history, naming the round, the decision number and signer. Sending the same decision again answers 200 and completes any household left over.
+         */
+        post: operations["issueRoundDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review-rounds/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a village meeting (bình xét): agreed or changed, for each proposal of the village */
+        post: operations["recordVillageMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review-rounds/{id}/postings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the public posting of the draft lists (niêm yết), from and to */
+        post: operations["postRoundLists"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review-rounds/{id}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose a household’s survey result in the round (not in force until the decision) */
+        post: operations["recordRoundSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/rules": {
         parameters: {
             query?: never;
@@ -723,6 +954,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/units/{code}/figures/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit’s figures and targets for a year as recorded by a date, and every change made to them */
+        get: operations["getUnitFigures"];
+        /** Record a unit’s total households and population for a year (the denominators of its rates) */
+        put: operations["recordUnitFigures"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/units/{code}/targets/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the poverty-reduction targets a unit sets itself for a year (a null value withdraws one) */
+        put: operations["setUnitTargets"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/units/figures/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import units’ total households and population from CSV (Mã đơn vị, Năm, Tổng số hộ, Tổng số nhân khẩu, Nguồn): the whole file is checked first, problems per line */
+        post: operations["importUnitFigures"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -761,7 +1044,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request is not valid: VALIDATION_FAILED (with `errors`), a malformed header (INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_POSITION), cursor (INVALID_CURSOR), URL or JSON body. */
+        /** @description The request is not valid: VALIDATION_FAILED (with `errors`), a malformed header (INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_POSITION), cursor (INVALID_CURSOR), URL or JSON body, or text holding a NUL or a lone surrogate (INVALID_TEXT). */
         BadRequest: {
             headers: {
                 "Content-Language": components["headers"]["ContentLanguage"];
@@ -771,7 +1054,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The command does not fit the household’s state, or it changed at the same time (CONCURRENCY_CONFLICT, IDEMPOTENCY_CONFLICT). Domain codes: HOUSEHOLD_ALREADY_REGISTERED, HOUSEHOLD_CLOSED, NOTHING_CHANGED, MEMBERS_ARE_LISTED, MEMBER_ALREADY_LISTED, HEAD_ALREADY_LISTED, LAST_MEMBER, REVIEW_BEFORE_PREVIOUS, BASELINE_NOT_FIRST, FLAG_ALREADY_SET, FLAG_NOT_SET, FLAG_REQUIRES_LISTED_HOUSEHOLD, LOAN_ALREADY_RECORDED, LOAN_CLOSED, LOAN_PROGRAMME_NOT_ELIGIBLE, NOT_NEWLY_ESCAPED, TRAINING_ALREADY_RECORDED, TRAINING_ALREADY_ENDED, EVENT_ALREADY_VOIDED, EVENT_NOT_CORRECTABLE, EVENT_HAS_DEPENDANTS. */
+        /** @description The command does not fit the household’s state, or it changed at the same time (CONCURRENCY_CONFLICT, IDEMPOTENCY_CONFLICT). Domain codes: HOUSEHOLD_ALREADY_REGISTERED, HOUSEHOLD_CLOSED, NOTHING_CHANGED, MEMBERS_ARE_LISTED, MEMBER_ALREADY_LISTED, HEAD_ALREADY_LISTED, LAST_MEMBER, REVIEW_BEFORE_PREVIOUS, BASELINE_NOT_FIRST, FLAG_ALREADY_SET, FLAG_NOT_SET, FLAG_REQUIRES_LISTED_HOUSEHOLD, LOAN_ALREADY_RECORDED, LOAN_CLOSED, LOAN_PROGRAMME_NOT_ELIGIBLE, NOT_NEWLY_ESCAPED, TRAINING_ALREADY_RECORDED, TRAINING_ALREADY_ENDED, EVENT_ALREADY_VOIDED, EVENT_NOT_CORRECTABLE, EVENT_HAS_DEPENDANTS, ROUND_ALREADY_OPEN, ROUND_DECIDED, ROUND_LISTS_POSTED, ROUND_NOT_POSTED, ROUND_HAS_NO_REVIEWS, ROUND_MEETINGS_PENDING, ROUND_COMPLAINTS_UNRESOLVED, ROUND_HOUSEHOLD_NOT_PROPOSED, ROUND_MEETING_OUTCOME_RECORDED, ROUND_COMPLAINT_OPEN, ROUND_NO_OPEN_COMPLAINT, ROUND_NOT_DECIDED, ROUND_DECISION_ALREADY_APPLIED. */
         Conflict: {
             headers: {
                 "Content-Language": components["headers"]["ContentLanguage"];
@@ -812,7 +1095,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Nothing to answer with; a household outside the caller’s units is not found either (HOUSEHOLD_NOT_FOUND). Also: NOT_FOUND, IMPORT_NOT_FOUND, RULE_VERSION_NOT_FOUND, NO_STATE_AT_THAT_POINT, HOUSEHOLD_NOT_FOUND, MEMBER_NOT_FOUND, LOAN_NOT_FOUND, TRAINING_NOT_FOUND, EVENT_NOT_FOUND. */
+        /** @description Nothing to answer with; a household outside the caller’s units is not found either (HOUSEHOLD_NOT_FOUND). Also: NOT_FOUND, IMPORT_NOT_FOUND, RULE_VERSION_NOT_FOUND, NO_STATE_AT_THAT_POINT, HOUSEHOLD_NOT_FOUND, MEMBER_NOT_FOUND, LOAN_NOT_FOUND, TRAINING_NOT_FOUND, EVENT_NOT_FOUND, ROUND_NOT_FOUND. */
         NotFound: {
             headers: {
                 "Content-Language": components["headers"]["ContentLanguage"];
@@ -853,7 +1136,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Not answerable right now: the read did not catch up with X-Wait-For-Position in time (NOT_YET_PROJECTED), or the service is stopping (STORE_CLOSED). Retry after Retry-After seconds. */
+        /** @description Not answerable right now: the database cannot be reached (DATABASE_UNAVAILABLE; a write may or may not have been stored: repeat it with the same Idempotency-Key), the read did not catch up with X-Wait-For-Position in time (NOT_YET_PROJECTED), or the service is stopping (STORE_CLOSED). Retry after Retry-After seconds. */
         ServiceUnavailable: {
             headers: {
                 "Content-Language": components["headers"]["ContentLanguage"];
@@ -875,7 +1158,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Refused by a business rule; extension members carry the values it is about (unitCode, successors, allowed …). Domain codes: HOUSEHOLD_ID_MISMATCH, COUNT_OUT_OF_RANGE, UNKNOWN_UNIT, UNIT_NOT_VALID_ON_DATE, UNIT_NOT_A_COMMUNE, AREA_REQUIRED, AREA_OVERRIDE_NEEDS_REASON, DISTRICT_LEVEL_ABOLISHED, UNIT_REGISTRY_INVALID, CSV_INVALID, INCOME_OUT_OF_RANGE, UNKNOWN_INDICATOR, DUPLICATE_INDICATOR, LIST_YEAR_OUT_OF_RANGE, LIST_YEAR_REQUIRED, NO_STANDARD_FOR_LIST_YEAR, AMOUNT_OUT_OF_RANGE, DATE_BEFORE_START, LOAN_TERM_OUT_OF_RANGE, LOAN_RATE_REQUIRED, LOAN_RATE_MISMATCH, LOAN_RATE_OUT_OF_RANGE, UNKNOWN_LOAN_PROGRAMME, UNKNOWN_PROGRAMME_COMPONENT, COMPONENT_NOT_VALID_ON_DATE, REPAYMENT_EXCEEDS_OUTSTANDING, HEALTH_CARDS_EXCEED_MEMBERS, CARD_VALIDITY_BEFORE_ISSUE, AMENDMENT_TYPE_MISMATCH, AMENDMENT_CHANGES_IDENTITY, AMENDMENT_OUT_OF_ORDER, NO_RULES_IN_FORCE, RULES_INVALID; also IDEMPOTENCY_KEY_REUSED. */
+        /** @description Refused by a business rule; extension members carry the values it is about (unitCode, successors, allowed …). Domain codes: HOUSEHOLD_ID_MISMATCH, COUNT_OUT_OF_RANGE, UNKNOWN_UNIT, UNIT_NOT_VALID_ON_DATE, UNIT_NOT_A_COMMUNE, AREA_REQUIRED, AREA_OVERRIDE_NEEDS_REASON, DISTRICT_LEVEL_ABOLISHED, UNIT_REGISTRY_INVALID, CSV_INVALID, INCOME_OUT_OF_RANGE, UNKNOWN_INDICATOR, DUPLICATE_INDICATOR, LIST_YEAR_OUT_OF_RANGE, LIST_YEAR_REQUIRED, NO_STANDARD_FOR_LIST_YEAR, AMOUNT_OUT_OF_RANGE, DATE_BEFORE_START, LOAN_TERM_OUT_OF_RANGE, LOAN_RATE_REQUIRED, LOAN_RATE_MISMATCH, LOAN_RATE_OUT_OF_RANGE, UNKNOWN_LOAN_PROGRAMME, UNKNOWN_PROGRAMME_COMPONENT, COMPONENT_NOT_VALID_ON_DATE, REPAYMENT_EXCEEDS_OUTSTANDING, HEALTH_CARDS_EXCEED_MEMBERS, CARD_VALIDITY_BEFORE_ISSUE, AMENDMENT_TYPE_MISMATCH, AMENDMENT_CHANGES_IDENTITY, AMENDMENT_OUT_OF_ORDER, NO_RULES_IN_FORCE, RULES_INVALID, FORM_SCORES_NOT_DEFINED, FORM_SCORES_INCONSISTENT, ROUND_ID_MISMATCH, ROUND_OUTSIDE_WINDOW, ROUND_STEP_TOO_EARLY, ROUND_DECISION_BEFORE_POSTING_ENDED, ROUND_HOUSEHOLD_OUTSIDE_UNIT, ROUND_HOUSEHOLD_LISTED_TWICE, ROUND_VILLAGE_REQUIRED, ROUND_VILLAGE_MISMATCH, ROUND_MEETING_OUTCOME_MISSING; also IDEMPOTENCY_KEY_REUSED, and INVALID_CHARACTERS (a name or text holding control or bidirectional-override characters, with `errors`). */
         Unprocessable: {
             headers: {
                 "Content-Language": components["headers"]["ContentLanguage"];
@@ -967,20 +1250,29 @@ export interface operations {
                              */
                             database: "ok" | "failing";
                             projections: {
-                                /** @description Present when it runs in this process: whether it has caught up */
-                                caughtUp?: boolean;
+                                /** @description Present when it runs in this process: failed attempts in a row (0 while running) */
+                                attempts?: number;
+                                /** @description No event after its checkpoint has waited longer than a small grace (2 s), and not retrying in this process */
+                                caughtUp: boolean;
                                 /** @description Present when it runs in this process: events applied */
                                 eventsProcessed?: number;
-                                /** @description Events after its checkpoint */
-                                lagEvents: number;
-                                /** @description How long the oldest of them has waited, in seconds */
-                                lagSeconds: number;
+                                /** @description Events after its checkpoint; null while the database fails */
+                                lagEvents: number | null;
+                                /** @description How long the oldest of them has waited, in seconds; null while the database fails */
+                                lagSeconds: number | null;
+                                /** @description Present while retrying or once stopped on an error: what the last attempt failed with */
+                                lastError?: string;
                                 /** @description The projection (read model) */
                                 name: string;
+                                /**
+                                 * @description Present when it runs in this process: running; retrying after a transient failure (the database away); stopped
+                                 * @enum {string}
+                                 */
+                                state?: "running" | "retrying" | "stopped";
                             }[];
                         };
                         /**
-                         * @description ready when the database answers
+                         * @description ready when the database answers and no projection of this process has stopped on an error
                          * @enum {string}
                          */
                         status: "ready" | "not_ready";
@@ -1001,20 +1293,29 @@ export interface operations {
                              */
                             database: "ok" | "failing";
                             projections: {
-                                /** @description Present when it runs in this process: whether it has caught up */
-                                caughtUp?: boolean;
+                                /** @description Present when it runs in this process: failed attempts in a row (0 while running) */
+                                attempts?: number;
+                                /** @description No event after its checkpoint has waited longer than a small grace (2 s), and not retrying in this process */
+                                caughtUp: boolean;
                                 /** @description Present when it runs in this process: events applied */
                                 eventsProcessed?: number;
-                                /** @description Events after its checkpoint */
-                                lagEvents: number;
-                                /** @description How long the oldest of them has waited, in seconds */
-                                lagSeconds: number;
+                                /** @description Events after its checkpoint; null while the database fails */
+                                lagEvents: number | null;
+                                /** @description How long the oldest of them has waited, in seconds; null while the database fails */
+                                lagSeconds: number | null;
+                                /** @description Present while retrying or once stopped on an error: what the last attempt failed with */
+                                lastError?: string;
                                 /** @description The projection (read model) */
                                 name: string;
+                                /**
+                                 * @description Present when it runs in this process: running; retrying after a transient failure (the database away); stopped
+                                 * @enum {string}
+                                 */
+                                state?: "running" | "retrying" | "stopped";
                             }[];
                         };
                         /**
-                         * @description ready when the database answers
+                         * @description ready when the database answers and no projection of this process has stopped on an error
                          * @enum {string}
                          */
                         status: "ready" | "not_ready";
@@ -1079,6 +1380,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listRuleVersions: {
@@ -1127,6 +1429,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     loadRuleVersion: {
@@ -1162,6 +1465,13 @@ export interface operations {
                     listYearRules?: {
                         allowedOffsets: number[];
                         basis: string;
+                        campaign?: {
+                            basis: string;
+                            from: string;
+                            listYearOffset: number;
+                            to: string;
+                            verify?: string;
+                        };
                         defaults: {
                             from: string;
                             offset: number;
@@ -1276,6 +1586,10 @@ export interface operations {
                             };
                         };
                         formScores?: {
+                            averageLivingMaxPoints?: {
+                                rural: number;
+                                urban: number;
+                            };
                             basis: string;
                             incomeProxyMaxPoints: {
                                 rural: number;
@@ -1284,6 +1598,7 @@ export interface operations {
                             pointsPerDeprivation: number;
                             poorMinDeprivationPoints: number;
                             verify?: string;
+                            verifyAverageLiving?: string;
                         };
                         id: string;
                         importOnly?: boolean;
@@ -1509,6 +1824,13 @@ export interface operations {
                             listYearRules?: {
                                 allowedOffsets: number[];
                                 basis: string;
+                                campaign?: {
+                                    basis: string;
+                                    from: string;
+                                    listYearOffset: number;
+                                    to: string;
+                                    verify?: string;
+                                };
                                 defaults: {
                                     from: string;
                                     offset: number;
@@ -1623,6 +1945,10 @@ export interface operations {
                                     };
                                 };
                                 formScores?: {
+                                    averageLivingMaxPoints?: {
+                                        rural: number;
+                                        urban: number;
+                                    };
                                     basis: string;
                                     incomeProxyMaxPoints: {
                                         rural: number;
@@ -1631,6 +1957,7 @@ export interface operations {
                                     pointsPerDeprivation: number;
                                     poorMinDeprivationPoints: number;
                                     verify?: string;
+                                    verifyAverageLiving?: string;
                                 };
                                 id: string;
                                 importOnly?: boolean;
@@ -1709,6 +2036,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listUnitListLoads: {
@@ -1754,6 +2082,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     loadUnitList: {
@@ -1847,6 +2176,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listUsers: {
@@ -1922,6 +2252,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createUser: {
@@ -2019,6 +2350,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getUser: {
@@ -2089,6 +2421,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updateUser: {
@@ -2181,6 +2514,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     resetUserPassword: {
@@ -2257,6 +2591,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getRelapseCohorts: {
@@ -2299,6 +2634,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     exportRelapseEpisodes: {
@@ -2334,6 +2670,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getSurvivalCurve: {
@@ -2435,6 +2772,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getSurvivalCurveSvg: {
@@ -2474,6 +2812,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getTransitionMatrices: {
@@ -2516,6 +2855,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getUnitFlows: {
@@ -2563,6 +2903,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getCurrentUser: {
@@ -2620,6 +2961,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     changePassword: {
@@ -2684,6 +3026,7 @@ export interface operations {
             423: components["responses"]["Locked"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     signIn: {
@@ -2747,6 +3090,7 @@ export interface operations {
             423: components["responses"]["Locked"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     signOut: {
@@ -2777,6 +3121,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listHouseholds: {
@@ -2972,6 +3317,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getHousehold: {
@@ -3082,6 +3428,13 @@ export interface operations {
                      * @description The date the review’s decision takes effect
                      */
                     effectiveDate: string;
+                    /** @description The review form’s scores, where the commune has no income figure (Circular 07/2021/TT-BLĐTBXH) */
+                    formScores?: {
+                        /** @description B2: the deprivation points (phiếu B2); omitted: counted from the deprivations listed */
+                        deprivationPoints?: number;
+                        /** @description B1: the income-proxy points of the review form (phiếu B1), in place of an income figure */
+                        incomeProxyPoints: number;
+                    };
                     /** @description Income per person per month, in đồng; only a baseline stating its list (listedAs) may omit it */
                     incomePerCapitaVnd?: number;
                     /**
@@ -3153,6 +3506,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     closeHousehold: {
@@ -3225,6 +3579,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     correctEvent: {
@@ -3326,6 +3681,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     setUnableToEscapeFlag: {
@@ -3418,6 +3774,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getHouseholdHistory: {
@@ -3491,6 +3848,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listMembers: {
@@ -3572,6 +3930,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     addMember: {
@@ -3703,6 +4062,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     changeMember: {
@@ -3816,6 +4176,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     removeMember: {
@@ -3892,6 +4253,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     moveHousehold: {
@@ -3970,6 +4332,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     addNote: {
@@ -4044,6 +4407,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     replayHousehold: {
@@ -4092,6 +4456,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     recordSupportAction: {
@@ -4476,6 +4841,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     verifyHouseholdChain: {
@@ -4519,6 +4885,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listListImports: {
@@ -4611,6 +4978,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     startListImport: {
@@ -4682,6 +5050,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getListImport: {
@@ -4773,6 +5142,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getListImportReport: {
@@ -4805,6 +5175,3342 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getBalanceReport: {
+        parameters: {
+            query: {
+                /** @description Only what was recorded by the end of this day counts, and what was recorded since that changes the year is listed (correctedSince); today when omitted. For a past year, asking again with the same asOf gives the same figures unless correctedSince lists something */
+                asOf?: string;
+                /** @description json; csv or xlsx: the same figures laid out as the form, with headings in lang */
+                format?: "json" | "csv" | "xlsx";
+                /** @description Headings and titles: Vietnamese (as the forms) or English */
+                lang?: "vi" | "en";
+                /** @description The level of the rows: communes of a province by default, provinces for several units or the country */
+                level?: "province" | "commune";
+                /** @description The unit reported on (within the caller’s units), valid on unitsOn; the caller’s units (or the whole country) when omitted */
+                unitCode?: string;
+                /** @description The date whose administrative units are the rows (old codes roll up to the units holding them then); asOf when omitted */
+                unitsOn?: string;
+                /** @description The year reported on (its lists on 31 December) */
+                year: number;
+            };
+            header?: {
+                /** @description Language of problem titles and details: vi or en (quality values respected, e.g. "vi-VN, vi;q=0.9, en;q=0.5"). Without it, English. Data is never translated. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description Read-your-writes: the `position` a command answered. The read waits until its projection has passed it (503 NOT_YET_PROJECTED with Retry-After when it does not in time). */
+                "X-Wait-For-Position"?: string;
+                /** @description How long to wait for X-Wait-For-Position, in milliseconds (0–10000, default 3000). */
+                "X-Wait-Timeout-Ms"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The date the report is as of */
+                        asOf: string;
+                        /** @description Changes recorded after asOf that take effect in or before the year (at most 200 listed) */
+                        correctedSince: {
+                            /** @description The earliest date whose lists it can change */
+                            effectiveFrom: string;
+                            /** @description The event recorded late, or the correction */
+                            eventId: string;
+                            /** @description The type of the event entered late or corrected (HouseholdAssessed …) */
+                            eventType: string;
+                            /** @description late_entry, voided or amended */
+                            kind: string;
+                            /** @description When it was recorded */
+                            recordedAt: string;
+                        }[];
+                        /** @description How many such changes there are in all */
+                        correctedSinceTotal: number;
+                        /** @description province or commune: the level of the rows */
+                        level: string;
+                        /** @description The year had not ended on asOf: the figures so far */
+                        provisional: boolean;
+                        /** @description One row per unit of the level */
+                        rows: {
+                            /** @description The near-poor list’s balance */
+                            nearPoor: {
+                                /** @description On the list when follow-up began */
+                                baseline: number;
+                                /** @description Other decreases (follow-up closed) */
+                                closed: number;
+                                /** @description Near-poor households at the end of the year */
+                                closing: number;
+                                /** @description Escaped near-poverty */
+                                escaped: number;
+                                /** @description Escaped poverty onto the near-poor list */
+                                fromPoor: number;
+                                /** @description Moved in */
+                                movedIn: number;
+                                /** @description Moved out */
+                                movedOut: number;
+                                /** @description Newly near-poor */
+                                newly: number;
+                                /** @description Near-poor households at the start of the year */
+                                opening: number;
+                                /** @description Relapsed into near-poverty */
+                                relapsed: number;
+                                /** @description Became poor */
+                                toPoor: number;
+                            };
+                            /** @description The poor list’s balance */
+                            poor: {
+                                /** @description On the list when follow-up began */
+                                baseline: number;
+                                /** @description Other decreases (follow-up closed) */
+                                closed: number;
+                                /** @description Poor households at the end of the year */
+                                closing: number;
+                                /** @description Escaped poverty */
+                                escaped: number;
+                                /** @description of which: became near-poor */
+                                escapedToNearPoor: number;
+                                /** @description Moved in */
+                                movedIn: number;
+                                /** @description Moved out */
+                                movedOut: number;
+                                /** @description Newly poor */
+                                newly: number;
+                                /** @description of which: from the near-poor list */
+                                newlyFromNearPoor: number;
+                                /** @description Poor households at the start of the year */
+                                opening: number;
+                                /** @description Relapsed into poverty */
+                                relapsed: number;
+                            };
+                            /** @description start − leavers + joiners = end for both lists */
+                            reconciles: boolean;
+                            /** @description Households of split former communes that no single commune of the level holds (the unit’s remainder) */
+                            remainder: boolean;
+                            /** @description The unit’s code */
+                            unitCode: string;
+                            /** @description The unit’s name */
+                            unitName: string;
+                        }[];
+                        /** @description Small-group suppression for analysts and auditors; units’ own totals are never withheld */
+                        suppression: {
+                            /** @description Breakdowns resting on fewer than threshold households are withheld (null) */
+                            applied: boolean;
+                            /** @description The smallest number of households a published breakdown rests on */
+                            threshold: number;
+                        };
+                        /** @description The report’s title, in lang */
+                        title: string;
+                        /** @description The units together */
+                        total: {
+                            /** @description The near-poor list’s balance */
+                            nearPoor: {
+                                /** @description On the list when follow-up began */
+                                baseline: number;
+                                /** @description Other decreases (follow-up closed) */
+                                closed: number;
+                                /** @description Near-poor households at the end of the year */
+                                closing: number;
+                                /** @description Escaped near-poverty */
+                                escaped: number;
+                                /** @description Escaped poverty onto the near-poor list */
+                                fromPoor: number;
+                                /** @description Moved in */
+                                movedIn: number;
+                                /** @description Moved out */
+                                movedOut: number;
+                                /** @description Newly near-poor */
+                                newly: number;
+                                /** @description Near-poor households at the start of the year */
+                                opening: number;
+                                /** @description Relapsed into near-poverty */
+                                relapsed: number;
+                                /** @description Became poor */
+                                toPoor: number;
+                            };
+                            /** @description The poor list’s balance */
+                            poor: {
+                                /** @description On the list when follow-up began */
+                                baseline: number;
+                                /** @description Other decreases (follow-up closed) */
+                                closed: number;
+                                /** @description Poor households at the end of the year */
+                                closing: number;
+                                /** @description Escaped poverty */
+                                escaped: number;
+                                /** @description of which: became near-poor */
+                                escapedToNearPoor: number;
+                                /** @description Moved in */
+                                movedIn: number;
+                                /** @description Moved out */
+                                movedOut: number;
+                                /** @description Newly poor */
+                                newly: number;
+                                /** @description of which: from the near-poor list */
+                                newlyFromNearPoor: number;
+                                /** @description Poor households at the start of the year */
+                                opening: number;
+                                /** @description Relapsed into poverty */
+                                relapsed: number;
+                            };
+                            /** @description start − leavers + joiners = end for both lists */
+                            reconciles: boolean;
+                        };
+                        /** @description The unit reported on (null: several units or the whole country) */
+                        unit: {
+                            /** @description Unit code */
+                            code: string;
+                            /** @description Unit name */
+                            name: string;
+                        } | null;
+                        /** @description The units reported on together (the total is theirs) */
+                        units: {
+                            /** @description Unit code */
+                            code: string;
+                            /** @description Unit name */
+                            name: string;
+                        }[];
+                        /** @description The date whose units the rows are */
+                        unitsOn: string;
+                        /** @description The year reported on */
+                        year: number;
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        /** @description The date the report is as of */
+                        asOf: string;
+                        /** @description Changes recorded after asOf that take effect in or before the year (at most 200 listed) */
+                        correctedSince: {
+                            /** @description The earliest date whose lists it can change */
+                            effectiveFrom: string;
+                            /** @description The event recorded late, or the correction */
+                            eventId: string;
+                            /** @description The type of the event entered late or corrected (HouseholdAssessed …) */
+                            eventType: string;
+                            /** @description late_entry, voided or amended */
+                            kind: string;
+                            /** @description When it was recorded */
+                            recordedAt: string;
+                        }[];
+                        /** @description How many such changes there are in all */
+                        correctedSinceTotal: number;
+                        /** @description province or commune: the level of the rows */
+                        level: string;
+                        /** @description The year had not ended on asOf: the figures so far */
+                        provisional: boolean;
+                        /** @description One row per unit of the level */
+                        rows: {
+                            /** @description The near-poor list’s balance */
+                            nearPoor: {
+                                /** @description On the list when follow-up began */
+                                baseline: number;
+                                /** @description Other decreases (follow-up closed) */
+                                closed: number;
+                                /** @description Near-poor households at the end of the year */
+                                closing: number;
+                                /** @description Escaped near-poverty */
+                                escaped: number;
+                                /** @description Escaped poverty onto the near-poor list */
+                                fromPoor: number;
+                                /** @description Moved in */
+                                movedIn: number;
+                                /** @description Moved out */
+                                movedOut: number;
+                                /** @description Newly near-poor */
+                                newly: number;
+                                /** @description Near-poor households at the start of the year */
+                                opening: number;
+                                /** @description Relapsed into near-poverty */
+                                relapsed: number;
+                                /** @description Became poor */
+                                toPoor: number;
+                            };
+                            /** @description The poor list’s balance */
+                            poor: {
+                                /** @description On the list when follow-up began */
+                                baseline: number;
+                                /** @description Other decreases (follow-up closed) */
+                                closed: number;
+                                /** @description Poor households at the end of the year */
+                                closing: number;
+                                /** @description Escaped poverty */
+                                escaped: number;
+                                /** @description of which: became near-poor */
+                                escapedToNearPoor: number;
+                                /** @description Moved in */
+                                movedIn: number;
+                                /** @description Moved out */
+                                movedOut: number;
+                                /** @description Newly poor */
+                                newly: number;
+                                /** @description of which: from the near-poor list */
+                                newlyFromNearPoor: number;
+                                /** @description Poor households at the start of the year */
+                                opening: number;
+                                /** @description Relapsed into poverty */
+                                relapsed: number;
+                            };
+                            /** @description start − leavers + joiners = end for both lists */
+                            reconciles: boolean;
+                            /** @description Households of split former communes that no single commune of the level holds (the unit’s remainder) */
+                            remainder: boolean;
+                            /** @description The unit’s code */
+                            unitCode: string;
+                            /** @description The unit’s name */
+                            unitName: string;
+                        }[];
+                        /** @description Small-group suppression for analysts and auditors; units’ own totals are never withheld */
+                        suppression: {
+                            /** @description Breakdowns resting on fewer than threshold households are withheld (null) */
+                            applied: boolean;
+                            /** @description The smallest number of households a published breakdown rests on */
+                            threshold: number;
+                        };
+                        /** @description The report’s title, in lang */
+                        title: string;
+                        /** @description The units together */
+                        total: {
+                            /** @description The near-poor list’s balance */
+                            nearPoor: {
+                                /** @description On the list when follow-up began */
+                                baseline: number;
+                                /** @description Other decreases (follow-up closed) */
+                                closed: number;
+                                /** @description Near-poor households at the end of the year */
+                                closing: number;
+                                /** @description Escaped near-poverty */
+                                escaped: number;
+                                /** @description Escaped poverty onto the near-poor list */
+                                fromPoor: number;
+                                /** @description Moved in */
+                                movedIn: number;
+                                /** @description Moved out */
+                                movedOut: number;
+                                /** @description Newly near-poor */
+                                newly: number;
+                                /** @description Near-poor households at the start of the year */
+                                opening: number;
+                                /** @description Relapsed into near-poverty */
+                                relapsed: number;
+                                /** @description Became poor */
+                                toPoor: number;
+                            };
+                            /** @description The poor list’s balance */
+                            poor: {
+                                /** @description On the list when follow-up began */
+                                baseline: number;
+                                /** @description Other decreases (follow-up closed) */
+                                closed: number;
+                                /** @description Poor households at the end of the year */
+                                closing: number;
+                                /** @description Escaped poverty */
+                                escaped: number;
+                                /** @description of which: became near-poor */
+                                escapedToNearPoor: number;
+                                /** @description Moved in */
+                                movedIn: number;
+                                /** @description Moved out */
+                                movedOut: number;
+                                /** @description Newly poor */
+                                newly: number;
+                                /** @description of which: from the near-poor list */
+                                newlyFromNearPoor: number;
+                                /** @description Poor households at the start of the year */
+                                opening: number;
+                                /** @description Relapsed into poverty */
+                                relapsed: number;
+                            };
+                            /** @description start − leavers + joiners = end for both lists */
+                            reconciles: boolean;
+                        };
+                        /** @description The unit reported on (null: several units or the whole country) */
+                        unit: {
+                            /** @description Unit code */
+                            code: string;
+                            /** @description Unit name */
+                            name: string;
+                        } | null;
+                        /** @description The units reported on together (the total is theirs) */
+                        units: {
+                            /** @description Unit code */
+                            code: string;
+                            /** @description Unit name */
+                            name: string;
+                        }[];
+                        /** @description The date whose units the rows are */
+                        unitsOn: string;
+                        /** @description The year reported on */
+                        year: number;
+                    };
+                    "text/csv": {
+                        /** @description The date the report is as of */
+                        asOf: string;
+                        /** @description Changes recorded after asOf that take effect in or before the year (at most 200 listed) */
+                        correctedSince: {
+                            /** @description The earliest date whose lists it can change */
+                            effectiveFrom: string;
+                            /** @description The event recorded late, or the correction */
+                            eventId: string;
+                            /** @description The type of the event entered late or corrected (HouseholdAssessed …) */
+                            eventType: string;
+                            /** @description late_entry, voided or amended */
+                            kind: string;
+                            /** @description When it was recorded */
+                            recordedAt: string;
+                        }[];
+                        /** @description How many such changes there are in all */
+                        correctedSinceTotal: number;
+                        /** @description province or commune: the level of the rows */
+                        level: string;
+                        /** @description The year had not ended on asOf: the figures so far */
+                        provisional: boolean;
+                        /** @description One row per unit of the level */
+                        rows: {
+                            /** @description The near-poor list’s balance */
+                            nearPoor: {
+                                /** @description On the list when follow-up began */
+                                baseline: number;
+                                /** @description Other decreases (follow-up closed) */
+                                closed: number;
+                                /** @description Near-poor households at the end of the year */
+                                closing: number;
+                                /** @description Escaped near-poverty */
+                                escaped: number;
+                                /** @description Escaped poverty onto the near-poor list */
+                                fromPoor: number;
+                                /** @description Moved in */
+                                movedIn: number;
+                                /** @description Moved out */
+                                movedOut: number;
+                                /** @description Newly near-poor */
+                                newly: number;
+                                /** @description Near-poor households at the start of the year */
+                                opening: number;
+                                /** @description Relapsed into near-poverty */
+                                relapsed: number;
+                                /** @description Became poor */
+                                toPoor: number;
+                            };
+                            /** @description The poor list’s balance */
+                            poor: {
+                                /** @description On the list when follow-up began */
+                                baseline: number;
+                                /** @description Other decreases (follow-up closed) */
+                                closed: number;
+                                /** @description Poor households at the end of the year */
+                                closing: number;
+                                /** @description Escaped poverty */
+                                escaped: number;
+                                /** @description of which: became near-poor */
+                                escapedToNearPoor: number;
+                                /** @description Moved in */
+                                movedIn: number;
+                                /** @description Moved out */
+                                movedOut: number;
+                                /** @description Newly poor */
+                                newly: number;
+                                /** @description of which: from the near-poor list */
+                                newlyFromNearPoor: number;
+                                /** @description Poor households at the start of the year */
+                                opening: number;
+                                /** @description Relapsed into poverty */
+                                relapsed: number;
+                            };
+                            /** @description start − leavers + joiners = end for both lists */
+                            reconciles: boolean;
+                            /** @description Households of split former communes that no single commune of the level holds (the unit’s remainder) */
+                            remainder: boolean;
+                            /** @description The unit’s code */
+                            unitCode: string;
+                            /** @description The unit’s name */
+                            unitName: string;
+                        }[];
+                        /** @description Small-group suppression for analysts and auditors; units’ own totals are never withheld */
+                        suppression: {
+                            /** @description Breakdowns resting on fewer than threshold households are withheld (null) */
+                            applied: boolean;
+                            /** @description The smallest number of households a published breakdown rests on */
+                            threshold: number;
+                        };
+                        /** @description The report’s title, in lang */
+                        title: string;
+                        /** @description The units together */
+                        total: {
+                            /** @description The near-poor list’s balance */
+                            nearPoor: {
+                                /** @description On the list when follow-up began */
+                                baseline: number;
+                                /** @description Other decreases (follow-up closed) */
+                                closed: number;
+                                /** @description Near-poor households at the end of the year */
+                                closing: number;
+                                /** @description Escaped near-poverty */
+                                escaped: number;
+                                /** @description Escaped poverty onto the near-poor list */
+                                fromPoor: number;
+                                /** @description Moved in */
+                                movedIn: number;
+                                /** @description Moved out */
+                                movedOut: number;
+                                /** @description Newly near-poor */
+                                newly: number;
+                                /** @description Near-poor households at the start of the year */
+                                opening: number;
+                                /** @description Relapsed into near-poverty */
+                                relapsed: number;
+                                /** @description Became poor */
+                                toPoor: number;
+                            };
+                            /** @description The poor list’s balance */
+                            poor: {
+                                /** @description On the list when follow-up began */
+                                baseline: number;
+                                /** @description Other decreases (follow-up closed) */
+                                closed: number;
+                                /** @description Poor households at the end of the year */
+                                closing: number;
+                                /** @description Escaped poverty */
+                                escaped: number;
+                                /** @description of which: became near-poor */
+                                escapedToNearPoor: number;
+                                /** @description Moved in */
+                                movedIn: number;
+                                /** @description Moved out */
+                                movedOut: number;
+                                /** @description Newly poor */
+                                newly: number;
+                                /** @description of which: from the near-poor list */
+                                newlyFromNearPoor: number;
+                                /** @description Poor households at the start of the year */
+                                opening: number;
+                                /** @description Relapsed into poverty */
+                                relapsed: number;
+                            };
+                            /** @description start − leavers + joiners = end for both lists */
+                            reconciles: boolean;
+                        };
+                        /** @description The unit reported on (null: several units or the whole country) */
+                        unit: {
+                            /** @description Unit code */
+                            code: string;
+                            /** @description Unit name */
+                            name: string;
+                        } | null;
+                        /** @description The units reported on together (the total is theirs) */
+                        units: {
+                            /** @description Unit code */
+                            code: string;
+                            /** @description Unit name */
+                            name: string;
+                        }[];
+                        /** @description The date whose units the rows are */
+                        unitsOn: string;
+                        /** @description The year reported on */
+                        year: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getBreakdownReport: {
+        parameters: {
+            query: {
+                /** @description Only what was recorded by the end of this day counts, and what was recorded since that changes the year is listed (correctedSince); today when omitted. For a past year, asking again with the same asOf gives the same figures unless correctedSince lists something */
+                asOf?: string;
+                /** @description area: where the household joined the list; ethnic_minority: the head’s ethnicity as recorded now; unable_to_escape: households unable to escape apart */
+                by: "area" | "ethnic_minority" | "unable_to_escape";
+                /** @description json; csv or xlsx: the same figures laid out as the form, with headings in lang */
+                format?: "json" | "csv" | "xlsx";
+                /** @description Headings and titles: Vietnamese (as the forms) or English */
+                lang?: "vi" | "en";
+                /** @description The level of the rows: communes of a province by default, provinces for several units or the country */
+                level?: "province" | "commune";
+                /** @description The unit reported on (within the caller’s units), valid on unitsOn; the caller’s units (or the whole country) when omitted */
+                unitCode?: string;
+                /** @description The date whose administrative units are the rows (old codes roll up to the units holding them then); asOf when omitted */
+                unitsOn?: string;
+                /** @description The year reported on (its lists on 31 December) */
+                year: number;
+            };
+            header?: {
+                /** @description Language of problem titles and details: vi or en (quality values respected, e.g. "vi-VN, vi;q=0.9, en;q=0.5"). Without it, English. Data is never translated. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description Read-your-writes: the `position` a command answered. The read waits until its projection has passed it (503 NOT_YET_PROJECTED with Retry-After when it does not in time). */
+                "X-Wait-For-Position"?: string;
+                /** @description How long to wait for X-Wait-For-Position, in milliseconds (0–10000, default 3000). */
+                "X-Wait-Timeout-Ms"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The date the report is as of */
+                        asOf: string;
+                        /** @description What the lists are broken down by */
+                        by: string;
+                        /** @description Changes recorded after asOf that take effect in or before the year (at most 200 listed) */
+                        correctedSince: {
+                            /** @description The earliest date whose lists it can change */
+                            effectiveFrom: string;
+                            /** @description The event recorded late, or the correction */
+                            eventId: string;
+                            /** @description The type of the event entered late or corrected (HouseholdAssessed …) */
+                            eventType: string;
+                            /** @description late_entry, voided or amended */
+                            kind: string;
+                            /** @description When it was recorded */
+                            recordedAt: string;
+                        }[];
+                        /** @description How many such changes there are in all */
+                        correctedSinceTotal: number;
+                        /** @description province or commune: the level of the rows */
+                        level: string;
+                        /** @description The year had not ended on asOf: the figures so far */
+                        provisional: boolean;
+                        /** @description One row per unit and group */
+                        rows: {
+                            /** @description rural/urban; minority/kinh/unknown; unable/other */
+                            group: string;
+                            /** @description The group, in lang */
+                            groupName: string;
+                            /** @description The group’s balance of the near-poor list; null when withheld */
+                            nearPoor: {
+                                /** @description On the list when follow-up began */
+                                baseline: number | null;
+                                /** @description Other decreases (follow-up closed) */
+                                closed: number | null;
+                                /** @description Near-poor households at the end of the year */
+                                closing: number | null;
+                                /** @description Escaped near-poverty */
+                                escaped: number | null;
+                                /** @description Escaped poverty onto the near-poor list */
+                                fromPoor: number | null;
+                                /** @description Moved in */
+                                movedIn: number | null;
+                                /** @description Moved out */
+                                movedOut: number | null;
+                                /** @description Newly near-poor */
+                                newly: number | null;
+                                /** @description Near-poor households at the start of the year */
+                                opening: number | null;
+                                /** @description Came into the group */
+                                regroupedIn?: number | null;
+                                /** @description Left the group */
+                                regroupedOut?: number | null;
+                                /** @description Relapsed into near-poverty */
+                                relapsed: number | null;
+                                /** @description Became poor */
+                                toPoor: number | null;
+                            } | null;
+                            /** @description The group’s share of the near-poor list at the year’s end (%) */
+                            nearPoorShare: number | null;
+                            /** @description The group’s balance of the poor list; null when withheld */
+                            poor: {
+                                /** @description On the list when follow-up began */
+                                baseline: number | null;
+                                /** @description Other decreases (follow-up closed) */
+                                closed: number | null;
+                                /** @description Poor households at the end of the year */
+                                closing: number | null;
+                                /** @description Escaped poverty */
+                                escaped: number | null;
+                                /** @description of which: became near-poor */
+                                escapedToNearPoor: number | null;
+                                /** @description Moved in */
+                                movedIn: number | null;
+                                /** @description Moved out */
+                                movedOut: number | null;
+                                /** @description Newly poor */
+                                newly: number | null;
+                                /** @description of which: from the near-poor list */
+                                newlyFromNearPoor: number | null;
+                                /** @description Poor households at the start of the year */
+                                opening: number | null;
+                                /** @description Came into the group */
+                                regroupedIn?: number | null;
+                                /** @description Left the group */
+                                regroupedOut?: number | null;
+                                /** @description Relapsed into poverty */
+                                relapsed: number | null;
+                            } | null;
+                            /** @description The group’s share of the poor list at the year’s end (%) */
+                            poorShare: number | null;
+                            /** @description Households of split former communes that no single commune of the level holds (the unit’s remainder) */
+                            remainder: boolean;
+                            /** @description Something of the group was withheld */
+                            suppressed: boolean;
+                            /** @description The unit’s code */
+                            unitCode: string;
+                            /** @description The unit’s name */
+                            unitName: string;
+                        }[];
+                        /** @description Small-group suppression for analysts and auditors; units’ own totals are never withheld */
+                        suppression: {
+                            /** @description Breakdowns resting on fewer than threshold households are withheld (null) */
+                            applied: boolean;
+                            /** @description The smallest number of households a published breakdown rests on */
+                            threshold: number;
+                        };
+                        /** @description The report’s title, in lang */
+                        title: string;
+                        /** @description The units together, per group */
+                        total: {
+                            /** @description rural/urban; minority/kinh/unknown; unable/other */
+                            group: string;
+                            /** @description The group, in lang */
+                            groupName: string;
+                            /** @description The group’s balance of the near-poor list; null when withheld */
+                            nearPoor: {
+                                /** @description On the list when follow-up began */
+                                baseline: number | null;
+                                /** @description Other decreases (follow-up closed) */
+                                closed: number | null;
+                                /** @description Near-poor households at the end of the year */
+                                closing: number | null;
+                                /** @description Escaped near-poverty */
+                                escaped: number | null;
+                                /** @description Escaped poverty onto the near-poor list */
+                                fromPoor: number | null;
+                                /** @description Moved in */
+                                movedIn: number | null;
+                                /** @description Moved out */
+                                movedOut: number | null;
+                                /** @description Newly near-poor */
+                                newly: number | null;
+                                /** @description Near-poor households at the start of the year */
+                                opening: number | null;
+                                /** @description Came into the group */
+                                regroupedIn?: number | null;
+                                /** @description Left the group */
+                                regroupedOut?: number | null;
+                                /** @description Relapsed into near-poverty */
+                                relapsed: number | null;
+                                /** @description Became poor */
+                                toPoor: number | null;
+                            } | null;
+                            /** @description The group’s share of the near-poor list at the year’s end (%) */
+                            nearPoorShare: number | null;
+                            /** @description The group’s balance of the poor list; null when withheld */
+                            poor: {
+                                /** @description On the list when follow-up began */
+                                baseline: number | null;
+                                /** @description Other decreases (follow-up closed) */
+                                closed: number | null;
+                                /** @description Poor households at the end of the year */
+                                closing: number | null;
+                                /** @description Escaped poverty */
+                                escaped: number | null;
+                                /** @description of which: became near-poor */
+                                escapedToNearPoor: number | null;
+                                /** @description Moved in */
+                                movedIn: number | null;
+                                /** @description Moved out */
+                                movedOut: number | null;
+                                /** @description Newly poor */
+                                newly: number | null;
+                                /** @description of which: from the near-poor list */
+                                newlyFromNearPoor: number | null;
+                                /** @description Poor households at the start of the year */
+                                opening: number | null;
+                                /** @description Came into the group */
+                                regroupedIn?: number | null;
+                                /** @description Left the group */
+                                regroupedOut?: number | null;
+                                /** @description Relapsed into poverty */
+                                relapsed: number | null;
+                            } | null;
+                            /** @description The group’s share of the poor list at the year’s end (%) */
+                            poorShare: number | null;
+                            /** @description Something of the group was withheld */
+                            suppressed: boolean;
+                        }[];
+                        /** @description The unit reported on (null: several units or the whole country) */
+                        unit: {
+                            /** @description Unit code */
+                            code: string;
+                            /** @description Unit name */
+                            name: string;
+                        } | null;
+                        /** @description The units reported on together (the total is theirs) */
+                        units: {
+                            /** @description Unit code */
+                            code: string;
+                            /** @description Unit name */
+                            name: string;
+                        }[];
+                        /** @description The date whose units the rows are */
+                        unitsOn: string;
+                        /** @description The year reported on */
+                        year: number;
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        /** @description The date the report is as of */
+                        asOf: string;
+                        /** @description What the lists are broken down by */
+                        by: string;
+                        /** @description Changes recorded after asOf that take effect in or before the year (at most 200 listed) */
+                        correctedSince: {
+                            /** @description The earliest date whose lists it can change */
+                            effectiveFrom: string;
+                            /** @description The event recorded late, or the correction */
+                            eventId: string;
+                            /** @description The type of the event entered late or corrected (HouseholdAssessed …) */
+                            eventType: string;
+                            /** @description late_entry, voided or amended */
+                            kind: string;
+                            /** @description When it was recorded */
+                            recordedAt: string;
+                        }[];
+                        /** @description How many such changes there are in all */
+                        correctedSinceTotal: number;
+                        /** @description province or commune: the level of the rows */
+                        level: string;
+                        /** @description The year had not ended on asOf: the figures so far */
+                        provisional: boolean;
+                        /** @description One row per unit and group */
+                        rows: {
+                            /** @description rural/urban; minority/kinh/unknown; unable/other */
+                            group: string;
+                            /** @description The group, in lang */
+                            groupName: string;
+                            /** @description The group’s balance of the near-poor list; null when withheld */
+                            nearPoor: {
+                                /** @description On the list when follow-up began */
+                                baseline: number | null;
+                                /** @description Other decreases (follow-up closed) */
+                                closed: number | null;
+                                /** @description Near-poor households at the end of the year */
+                                closing: number | null;
+                                /** @description Escaped near-poverty */
+                                escaped: number | null;
+                                /** @description Escaped poverty onto the near-poor list */
+                                fromPoor: number | null;
+                                /** @description Moved in */
+                                movedIn: number | null;
+                                /** @description Moved out */
+                                movedOut: number | null;
+                                /** @description Newly near-poor */
+                                newly: number | null;
+                                /** @description Near-poor households at the start of the year */
+                                opening: number | null;
+                                /** @description Came into the group */
+                                regroupedIn?: number | null;
+                                /** @description Left the group */
+                                regroupedOut?: number | null;
+                                /** @description Relapsed into near-poverty */
+                                relapsed: number | null;
+                                /** @description Became poor */
+                                toPoor: number | null;
+                            } | null;
+                            /** @description The group’s share of the near-poor list at the year’s end (%) */
+                            nearPoorShare: number | null;
+                            /** @description The group’s balance of the poor list; null when withheld */
+                            poor: {
+                                /** @description On the list when follow-up began */
+                                baseline: number | null;
+                                /** @description Other decreases (follow-up closed) */
+                                closed: number | null;
+                                /** @description Poor households at the end of the year */
+                                closing: number | null;
+                                /** @description Escaped poverty */
+                                escaped: number | null;
+                                /** @description of which: became near-poor */
+                                escapedToNearPoor: number | null;
+                                /** @description Moved in */
+                                movedIn: number | null;
+                                /** @description Moved out */
+                                movedOut: number | null;
+                                /** @description Newly poor */
+                                newly: number | null;
+                                /** @description of which: from the near-poor list */
+                                newlyFromNearPoor: number | null;
+                                /** @description Poor households at the start of the year */
+                                opening: number | null;
+                                /** @description Came into the group */
+                                regroupedIn?: number | null;
+                                /** @description Left the group */
+                                regroupedOut?: number | null;
+                                /** @description Relapsed into poverty */
+                                relapsed: number | null;
+                            } | null;
+                            /** @description The group’s share of the poor list at the year’s end (%) */
+                            poorShare: number | null;
+                            /** @description Households of split former communes that no single commune of the level holds (the unit’s remainder) */
+                            remainder: boolean;
+                            /** @description Something of the group was withheld */
+                            suppressed: boolean;
+                            /** @description The unit’s code */
+                            unitCode: string;
+                            /** @description The unit’s name */
+                            unitName: string;
+                        }[];
+                        /** @description Small-group suppression for analysts and auditors; units’ own totals are never withheld */
+                        suppression: {
+                            /** @description Breakdowns resting on fewer than threshold households are withheld (null) */
+                            applied: boolean;
+                            /** @description The smallest number of households a published breakdown rests on */
+                            threshold: number;
+                        };
+                        /** @description The report’s title, in lang */
+                        title: string;
+                        /** @description The units together, per group */
+                        total: {
+                            /** @description rural/urban; minority/kinh/unknown; unable/other */
+                            group: string;
+                            /** @description The group, in lang */
+                            groupName: string;
+                            /** @description The group’s balance of the near-poor list; null when withheld */
+                            nearPoor: {
+                                /** @description On the list when follow-up began */
+                                baseline: number | null;
+                                /** @description Other decreases (follow-up closed) */
+                                closed: number | null;
+                                /** @description Near-poor households at the end of the year */
+                                closing: number | null;
+                                /** @description Escaped near-poverty */
+                                escaped: number | null;
+                                /** @description Escaped poverty onto the near-poor list */
+                                fromPoor: number | null;
+                                /** @description Moved in */
+                                movedIn: number | null;
+                                /** @description Moved out */
+                                movedOut: number | null;
+                                /** @description Newly near-poor */
+                                newly: number | null;
+                                /** @description Near-poor households at the start of the year */
+                                opening: number | null;
+                                /** @description Came into the group */
+                                regroupedIn?: number | null;
+                                /** @description Left the group */
+                                regroupedOut?: number | null;
+                                /** @description Relapsed into near-poverty */
+                                relapsed: number | null;
+                                /** @description Became poor */
+                                toPoor: number | null;
+                            } | null;
+                            /** @description The group’s share of the near-poor list at the year’s end (%) */
+                            nearPoorShare: number | null;
+                            /** @description The group’s balance of the poor list; null when withheld */
+                            poor: {
+                                /** @description On the list when follow-up began */
+                                baseline: number | null;
+                                /** @description Other decreases (follow-up closed) */
+                                closed: number | null;
+                                /** @description Poor households at the end of the year */
+                                closing: number | null;
+                                /** @description Escaped poverty */
+                                escaped: number | null;
+                                /** @description of which: became near-poor */
+                                escapedToNearPoor: number | null;
+                                /** @description Moved in */
+                                movedIn: number | null;
+                                /** @description Moved out */
+                                movedOut: number | null;
+                                /** @description Newly poor */
+                                newly: number | null;
+                                /** @description of which: from the near-poor list */
+                                newlyFromNearPoor: number | null;
+                                /** @description Poor households at the start of the year */
+                                opening: number | null;
+                                /** @description Came into the group */
+                                regroupedIn?: number | null;
+                                /** @description Left the group */
+                                regroupedOut?: number | null;
+                                /** @description Relapsed into poverty */
+                                relapsed: number | null;
+                            } | null;
+                            /** @description The group’s share of the poor list at the year’s end (%) */
+                            poorShare: number | null;
+                            /** @description Something of the group was withheld */
+                            suppressed: boolean;
+                        }[];
+                        /** @description The unit reported on (null: several units or the whole country) */
+                        unit: {
+                            /** @description Unit code */
+                            code: string;
+                            /** @description Unit name */
+                            name: string;
+                        } | null;
+                        /** @description The units reported on together (the total is theirs) */
+                        units: {
+                            /** @description Unit code */
+                            code: string;
+                            /** @description Unit name */
+                            name: string;
+                        }[];
+                        /** @description The date whose units the rows are */
+                        unitsOn: string;
+                        /** @description The year reported on */
+                        year: number;
+                    };
+                    "text/csv": {
+                        /** @description The date the report is as of */
+                        asOf: string;
+                        /** @description What the lists are broken down by */
+                        by: string;
+                        /** @description Changes recorded after asOf that take effect in or before the year (at most 200 listed) */
+                        correctedSince: {
+                            /** @description The earliest date whose lists it can change */
+                            effectiveFrom: string;
+                            /** @description The event recorded late, or the correction */
+                            eventId: string;
+                            /** @description The type of the event entered late or corrected (HouseholdAssessed …) */
+                            eventType: string;
+                            /** @description late_entry, voided or amended */
+                            kind: string;
+                            /** @description When it was recorded */
+                            recordedAt: string;
+                        }[];
+                        /** @description How many such changes there are in all */
+                        correctedSinceTotal: number;
+                        /** @description province or commune: the level of the rows */
+                        level: string;
+                        /** @description The year had not ended on asOf: the figures so far */
+                        provisional: boolean;
+                        /** @description One row per unit and group */
+                        rows: {
+                            /** @description rural/urban; minority/kinh/unknown; unable/other */
+                            group: string;
+                            /** @description The group, in lang */
+                            groupName: string;
+                            /** @description The group’s balance of the near-poor list; null when withheld */
+                            nearPoor: {
+                                /** @description On the list when follow-up began */
+                                baseline: number | null;
+                                /** @description Other decreases (follow-up closed) */
+                                closed: number | null;
+                                /** @description Near-poor households at the end of the year */
+                                closing: number | null;
+                                /** @description Escaped near-poverty */
+                                escaped: number | null;
+                                /** @description Escaped poverty onto the near-poor list */
+                                fromPoor: number | null;
+                                /** @description Moved in */
+                                movedIn: number | null;
+                                /** @description Moved out */
+                                movedOut: number | null;
+                                /** @description Newly near-poor */
+                                newly: number | null;
+                                /** @description Near-poor households at the start of the year */
+                                opening: number | null;
+                                /** @description Came into the group */
+                                regroupedIn?: number | null;
+                                /** @description Left the group */
+                                regroupedOut?: number | null;
+                                /** @description Relapsed into near-poverty */
+                                relapsed: number | null;
+                                /** @description Became poor */
+                                toPoor: number | null;
+                            } | null;
+                            /** @description The group’s share of the near-poor list at the year’s end (%) */
+                            nearPoorShare: number | null;
+                            /** @description The group’s balance of the poor list; null when withheld */
+                            poor: {
+                                /** @description On the list when follow-up began */
+                                baseline: number | null;
+                                /** @description Other decreases (follow-up closed) */
+                                closed: number | null;
+                                /** @description Poor households at the end of the year */
+                                closing: number | null;
+                                /** @description Escaped poverty */
+                                escaped: number | null;
+                                /** @description of which: became near-poor */
+                                escapedToNearPoor: number | null;
+                                /** @description Moved in */
+                                movedIn: number | null;
+                                /** @description Moved out */
+                                movedOut: number | null;
+                                /** @description Newly poor */
+                                newly: number | null;
+                                /** @description of which: from the near-poor list */
+                                newlyFromNearPoor: number | null;
+                                /** @description Poor households at the start of the year */
+                                opening: number | null;
+                                /** @description Came into the group */
+                                regroupedIn?: number | null;
+                                /** @description Left the group */
+                                regroupedOut?: number | null;
+                                /** @description Relapsed into poverty */
+                                relapsed: number | null;
+                            } | null;
+                            /** @description The group’s share of the poor list at the year’s end (%) */
+                            poorShare: number | null;
+                            /** @description Households of split former communes that no single commune of the level holds (the unit’s remainder) */
+                            remainder: boolean;
+                            /** @description Something of the group was withheld */
+                            suppressed: boolean;
+                            /** @description The unit’s code */
+                            unitCode: string;
+                            /** @description The unit’s name */
+                            unitName: string;
+                        }[];
+                        /** @description Small-group suppression for analysts and auditors; units’ own totals are never withheld */
+                        suppression: {
+                            /** @description Breakdowns resting on fewer than threshold households are withheld (null) */
+                            applied: boolean;
+                            /** @description The smallest number of households a published breakdown rests on */
+                            threshold: number;
+                        };
+                        /** @description The report’s title, in lang */
+                        title: string;
+                        /** @description The units together, per group */
+                        total: {
+                            /** @description rural/urban; minority/kinh/unknown; unable/other */
+                            group: string;
+                            /** @description The group, in lang */
+                            groupName: string;
+                            /** @description The group’s balance of the near-poor list; null when withheld */
+                            nearPoor: {
+                                /** @description On the list when follow-up began */
+                                baseline: number | null;
+                                /** @description Other decreases (follow-up closed) */
+                                closed: number | null;
+                                /** @description Near-poor households at the end of the year */
+                                closing: number | null;
+                                /** @description Escaped near-poverty */
+                                escaped: number | null;
+                                /** @description Escaped poverty onto the near-poor list */
+                                fromPoor: number | null;
+                                /** @description Moved in */
+                                movedIn: number | null;
+                                /** @description Moved out */
+                                movedOut: number | null;
+                                /** @description Newly near-poor */
+                                newly: number | null;
+                                /** @description Near-poor households at the start of the year */
+                                opening: number | null;
+                                /** @description Came into the group */
+                                regroupedIn?: number | null;
+                                /** @description Left the group */
+                                regroupedOut?: number | null;
+                                /** @description Relapsed into near-poverty */
+                                relapsed: number | null;
+                                /** @description Became poor */
+                                toPoor: number | null;
+                            } | null;
+                            /** @description The group’s share of the near-poor list at the year’s end (%) */
+                            nearPoorShare: number | null;
+                            /** @description The group’s balance of the poor list; null when withheld */
+                            poor: {
+                                /** @description On the list when follow-up began */
+                                baseline: number | null;
+                                /** @description Other decreases (follow-up closed) */
+                                closed: number | null;
+                                /** @description Poor households at the end of the year */
+                                closing: number | null;
+                                /** @description Escaped poverty */
+                                escaped: number | null;
+                                /** @description of which: became near-poor */
+                                escapedToNearPoor: number | null;
+                                /** @description Moved in */
+                                movedIn: number | null;
+                                /** @description Moved out */
+                                movedOut: number | null;
+                                /** @description Newly poor */
+                                newly: number | null;
+                                /** @description of which: from the near-poor list */
+                                newlyFromNearPoor: number | null;
+                                /** @description Poor households at the start of the year */
+                                opening: number | null;
+                                /** @description Came into the group */
+                                regroupedIn?: number | null;
+                                /** @description Left the group */
+                                regroupedOut?: number | null;
+                                /** @description Relapsed into poverty */
+                                relapsed: number | null;
+                            } | null;
+                            /** @description The group’s share of the poor list at the year’s end (%) */
+                            poorShare: number | null;
+                            /** @description Something of the group was withheld */
+                            suppressed: boolean;
+                        }[];
+                        /** @description The unit reported on (null: several units or the whole country) */
+                        unit: {
+                            /** @description Unit code */
+                            code: string;
+                            /** @description Unit name */
+                            name: string;
+                        } | null;
+                        /** @description The units reported on together (the total is theirs) */
+                        units: {
+                            /** @description Unit code */
+                            code: string;
+                            /** @description Unit name */
+                            name: string;
+                        }[];
+                        /** @description The date whose units the rows are */
+                        unitsOn: string;
+                        /** @description The year reported on */
+                        year: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getDeprivationReport: {
+        parameters: {
+            query: {
+                /** @description Only what was recorded by the end of this day counts, and what was recorded since that changes the year is listed (correctedSince); today when omitted. For a past year, asking again with the same asOf gives the same figures unless correctedSince lists something */
+                asOf?: string;
+                /** @description json; csv or xlsx: the same figures laid out as the form, with headings in lang */
+                format?: "json" | "csv" | "xlsx";
+                /** @description Headings and titles: Vietnamese (as the forms) or English */
+                lang?: "vi" | "en";
+                /** @description The level of the rows: communes of a province by default, provinces for several units or the country */
+                level?: "province" | "commune";
+                /** @description The unit reported on (within the caller’s units), valid on unitsOn; the caller’s units (or the whole country) when omitted */
+                unitCode?: string;
+                /** @description The date whose administrative units are the rows (old codes roll up to the units holding them then); asOf when omitted */
+                unitsOn?: string;
+                /** @description The year reported on (its lists on 31 December) */
+                year: number;
+            };
+            header?: {
+                /** @description Language of problem titles and details: vi or en (quality values respected, e.g. "vi-VN, vi;q=0.9, en;q=0.5"). Without it, English. Data is never translated. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description Read-your-writes: the `position` a command answered. The read waits until its projection has passed it (503 NOT_YET_PROJECTED with Retry-After when it does not in time). */
+                "X-Wait-For-Position"?: string;
+                /** @description How long to wait for X-Wait-For-Position, in milliseconds (0–10000, default 3000). */
+                "X-Wait-Timeout-Ms"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The date the report is as of */
+                        asOf: string;
+                        /** @description Changes recorded after asOf that take effect in or before the year (at most 200 listed) */
+                        correctedSince: {
+                            /** @description The earliest date whose lists it can change */
+                            effectiveFrom: string;
+                            /** @description The event recorded late, or the correction */
+                            eventId: string;
+                            /** @description The type of the event entered late or corrected (HouseholdAssessed …) */
+                            eventType: string;
+                            /** @description late_entry, voided or amended */
+                            kind: string;
+                            /** @description When it was recorded */
+                            recordedAt: string;
+                        }[];
+                        /** @description How many such changes there are in all */
+                        correctedSinceTotal: number;
+                        /** @description province or commune: the level of the rows */
+                        level: string;
+                        /** @description The year had not ended on asOf: the figures so far */
+                        provisional: boolean;
+                        /** @description Per unit, list and standard */
+                        rows: {
+                            /** @description Each dimension: deprived on any of its indicators */
+                            dimensions: {
+                                /** @description The dimension */
+                                dimension: string;
+                                /** @description Households deprived (null: withheld) */
+                                households: number | null;
+                                /** @description Its name in lang */
+                                name: string;
+                                /** @description households ÷ measured × 100 */
+                                share: number | null;
+                                /** @description Withheld: fewer than the threshold of households, or of the rest of the list */
+                                suppressed: boolean;
+                            }[];
+                            /** @description Households on the list at the year’s end */
+                            households: number;
+                            /** @description Each indicator of the standard */
+                            indicators: {
+                                /** @description The indicator’s code */
+                                code: string;
+                                /** @description Its dimension */
+                                dimension: string;
+                                /** @description Households deprived (null: withheld) */
+                                households: number | null;
+                                /** @description Its name in lang, from the rules */
+                                name: string;
+                                /** @description households ÷ measured × 100 */
+                                share: number | null;
+                                /** @description Withheld: fewer than the threshold of households, or of the rest of the list */
+                                suppressed: boolean;
+                            }[];
+                            /** @description poor or near_poor */
+                            list: string;
+                            /** @description Of them, with deprivations measured (not a baseline that stated its list alone) */
+                            measured: number;
+                            /** @description Households of split former communes that no single commune of the level holds (the unit’s remainder) */
+                            remainder: boolean;
+                            /** @description The standard the households’ latest reviews applied */
+                            standardId: string | null;
+                            /** @description The unit’s code */
+                            unitCode: string;
+                            /** @description The unit’s name */
+                            unitName: string;
+                        }[];
+                        /** @description Small-group suppression for analysts and auditors; units’ own totals are never withheld */
+                        suppression: {
+                            /** @description Breakdowns resting on fewer than threshold households are withheld (null) */
+                            applied: boolean;
+                            /** @description The smallest number of households a published breakdown rests on */
+                            threshold: number;
+                        };
+                        /** @description The report’s title, in lang */
+                        title: string;
+                        /** @description The units together, per list and standard */
+                        total: {
+                            /** @description Each dimension: deprived on any of its indicators */
+                            dimensions: {
+                                /** @description The dimension */
+                                dimension: string;
+                                /** @description Households deprived (null: withheld) */
+                                households: number | null;
+                                /** @description Its name in lang */
+                                name: string;
+                                /** @description households ÷ measured × 100 */
+                                share: number | null;
+                                /** @description Withheld: fewer than the threshold of households, or of the rest of the list */
+                                suppressed: boolean;
+                            }[];
+                            /** @description Households on the list at the year’s end */
+                            households: number;
+                            /** @description Each indicator of the standard */
+                            indicators: {
+                                /** @description The indicator’s code */
+                                code: string;
+                                /** @description Its dimension */
+                                dimension: string;
+                                /** @description Households deprived (null: withheld) */
+                                households: number | null;
+                                /** @description Its name in lang, from the rules */
+                                name: string;
+                                /** @description households ÷ measured × 100 */
+                                share: number | null;
+                                /** @description Withheld: fewer than the threshold of households, or of the rest of the list */
+                                suppressed: boolean;
+                            }[];
+                            /** @description poor or near_poor */
+                            list: string;
+                            /** @description Of them, with deprivations measured (not a baseline that stated its list alone) */
+                            measured: number;
+                            /** @description The standard the households’ latest reviews applied */
+                            standardId: string | null;
+                        }[];
+                        /** @description The unit reported on (null: several units or the whole country) */
+                        unit: {
+                            /** @description Unit code */
+                            code: string;
+                            /** @description Unit name */
+                            name: string;
+                        } | null;
+                        /** @description The units reported on together (the total is theirs) */
+                        units: {
+                            /** @description Unit code */
+                            code: string;
+                            /** @description Unit name */
+                            name: string;
+                        }[];
+                        /** @description The date whose units the rows are */
+                        unitsOn: string;
+                        /** @description The year reported on */
+                        year: number;
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        /** @description The date the report is as of */
+                        asOf: string;
+                        /** @description Changes recorded after asOf that take effect in or before the year (at most 200 listed) */
+                        correctedSince: {
+                            /** @description The earliest date whose lists it can change */
+                            effectiveFrom: string;
+                            /** @description The event recorded late, or the correction */
+                            eventId: string;
+                            /** @description The type of the event entered late or corrected (HouseholdAssessed …) */
+                            eventType: string;
+                            /** @description late_entry, voided or amended */
+                            kind: string;
+                            /** @description When it was recorded */
+                            recordedAt: string;
+                        }[];
+                        /** @description How many such changes there are in all */
+                        correctedSinceTotal: number;
+                        /** @description province or commune: the level of the rows */
+                        level: string;
+                        /** @description The year had not ended on asOf: the figures so far */
+                        provisional: boolean;
+                        /** @description Per unit, list and standard */
+                        rows: {
+                            /** @description Each dimension: deprived on any of its indicators */
+                            dimensions: {
+                                /** @description The dimension */
+                                dimension: string;
+                                /** @description Households deprived (null: withheld) */
+                                households: number | null;
+                                /** @description Its name in lang */
+                                name: string;
+                                /** @description households ÷ measured × 100 */
+                                share: number | null;
+                                /** @description Withheld: fewer than the threshold of households, or of the rest of the list */
+                                suppressed: boolean;
+                            }[];
+                            /** @description Households on the list at the year’s end */
+                            households: number;
+                            /** @description Each indicator of the standard */
+                            indicators: {
+                                /** @description The indicator’s code */
+                                code: string;
+                                /** @description Its dimension */
+                                dimension: string;
+                                /** @description Households deprived (null: withheld) */
+                                households: number | null;
+                                /** @description Its name in lang, from the rules */
+                                name: string;
+                                /** @description households ÷ measured × 100 */
+                                share: number | null;
+                                /** @description Withheld: fewer than the threshold of households, or of the rest of the list */
+                                suppressed: boolean;
+                            }[];
+                            /** @description poor or near_poor */
+                            list: string;
+                            /** @description Of them, with deprivations measured (not a baseline that stated its list alone) */
+                            measured: number;
+                            /** @description Households of split former communes that no single commune of the level holds (the unit’s remainder) */
+                            remainder: boolean;
+                            /** @description The standard the households’ latest reviews applied */
+                            standardId: string | null;
+                            /** @description The unit’s code */
+                            unitCode: string;
+                            /** @description The unit’s name */
+                            unitName: string;
+                        }[];
+                        /** @description Small-group suppression for analysts and auditors; units’ own totals are never withheld */
+                        suppression: {
+                            /** @description Breakdowns resting on fewer than threshold households are withheld (null) */
+                            applied: boolean;
+                            /** @description The smallest number of households a published breakdown rests on */
+                            threshold: number;
+                        };
+                        /** @description The report’s title, in lang */
+                        title: string;
+                        /** @description The units together, per list and standard */
+                        total: {
+                            /** @description Each dimension: deprived on any of its indicators */
+                            dimensions: {
+                                /** @description The dimension */
+                                dimension: string;
+                                /** @description Households deprived (null: withheld) */
+                                households: number | null;
+                                /** @description Its name in lang */
+                                name: string;
+                                /** @description households ÷ measured × 100 */
+                                share: number | null;
+                                /** @description Withheld: fewer than the threshold of households, or of the rest of the list */
+                                suppressed: boolean;
+                            }[];
+                            /** @description Households on the list at the year’s end */
+                            households: number;
+                            /** @description Each indicator of the standard */
+                            indicators: {
+                                /** @description The indicator’s code */
+                                code: string;
+                                /** @description Its dimension */
+                                dimension: string;
+                                /** @description Households deprived (null: withheld) */
+                                households: number | null;
+                                /** @description Its name in lang, from the rules */
+                                name: string;
+                                /** @description households ÷ measured × 100 */
+                                share: number | null;
+                                /** @description Withheld: fewer than the threshold of households, or of the rest of the list */
+                                suppressed: boolean;
+                            }[];
+                            /** @description poor or near_poor */
+                            list: string;
+                            /** @description Of them, with deprivations measured (not a baseline that stated its list alone) */
+                            measured: number;
+                            /** @description The standard the households’ latest reviews applied */
+                            standardId: string | null;
+                        }[];
+                        /** @description The unit reported on (null: several units or the whole country) */
+                        unit: {
+                            /** @description Unit code */
+                            code: string;
+                            /** @description Unit name */
+                            name: string;
+                        } | null;
+                        /** @description The units reported on together (the total is theirs) */
+                        units: {
+                            /** @description Unit code */
+                            code: string;
+                            /** @description Unit name */
+                            name: string;
+                        }[];
+                        /** @description The date whose units the rows are */
+                        unitsOn: string;
+                        /** @description The year reported on */
+                        year: number;
+                    };
+                    "text/csv": {
+                        /** @description The date the report is as of */
+                        asOf: string;
+                        /** @description Changes recorded after asOf that take effect in or before the year (at most 200 listed) */
+                        correctedSince: {
+                            /** @description The earliest date whose lists it can change */
+                            effectiveFrom: string;
+                            /** @description The event recorded late, or the correction */
+                            eventId: string;
+                            /** @description The type of the event entered late or corrected (HouseholdAssessed …) */
+                            eventType: string;
+                            /** @description late_entry, voided or amended */
+                            kind: string;
+                            /** @description When it was recorded */
+                            recordedAt: string;
+                        }[];
+                        /** @description How many such changes there are in all */
+                        correctedSinceTotal: number;
+                        /** @description province or commune: the level of the rows */
+                        level: string;
+                        /** @description The year had not ended on asOf: the figures so far */
+                        provisional: boolean;
+                        /** @description Per unit, list and standard */
+                        rows: {
+                            /** @description Each dimension: deprived on any of its indicators */
+                            dimensions: {
+                                /** @description The dimension */
+                                dimension: string;
+                                /** @description Households deprived (null: withheld) */
+                                households: number | null;
+                                /** @description Its name in lang */
+                                name: string;
+                                /** @description households ÷ measured × 100 */
+                                share: number | null;
+                                /** @description Withheld: fewer than the threshold of households, or of the rest of the list */
+                                suppressed: boolean;
+                            }[];
+                            /** @description Households on the list at the year’s end */
+                            households: number;
+                            /** @description Each indicator of the standard */
+                            indicators: {
+                                /** @description The indicator’s code */
+                                code: string;
+                                /** @description Its dimension */
+                                dimension: string;
+                                /** @description Households deprived (null: withheld) */
+                                households: number | null;
+                                /** @description Its name in lang, from the rules */
+                                name: string;
+                                /** @description households ÷ measured × 100 */
+                                share: number | null;
+                                /** @description Withheld: fewer than the threshold of households, or of the rest of the list */
+                                suppressed: boolean;
+                            }[];
+                            /** @description poor or near_poor */
+                            list: string;
+                            /** @description Of them, with deprivations measured (not a baseline that stated its list alone) */
+                            measured: number;
+                            /** @description Households of split former communes that no single commune of the level holds (the unit’s remainder) */
+                            remainder: boolean;
+                            /** @description The standard the households’ latest reviews applied */
+                            standardId: string | null;
+                            /** @description The unit’s code */
+                            unitCode: string;
+                            /** @description The unit’s name */
+                            unitName: string;
+                        }[];
+                        /** @description Small-group suppression for analysts and auditors; units’ own totals are never withheld */
+                        suppression: {
+                            /** @description Breakdowns resting on fewer than threshold households are withheld (null) */
+                            applied: boolean;
+                            /** @description The smallest number of households a published breakdown rests on */
+                            threshold: number;
+                        };
+                        /** @description The report’s title, in lang */
+                        title: string;
+                        /** @description The units together, per list and standard */
+                        total: {
+                            /** @description Each dimension: deprived on any of its indicators */
+                            dimensions: {
+                                /** @description The dimension */
+                                dimension: string;
+                                /** @description Households deprived (null: withheld) */
+                                households: number | null;
+                                /** @description Its name in lang */
+                                name: string;
+                                /** @description households ÷ measured × 100 */
+                                share: number | null;
+                                /** @description Withheld: fewer than the threshold of households, or of the rest of the list */
+                                suppressed: boolean;
+                            }[];
+                            /** @description Households on the list at the year’s end */
+                            households: number;
+                            /** @description Each indicator of the standard */
+                            indicators: {
+                                /** @description The indicator’s code */
+                                code: string;
+                                /** @description Its dimension */
+                                dimension: string;
+                                /** @description Households deprived (null: withheld) */
+                                households: number | null;
+                                /** @description Its name in lang, from the rules */
+                                name: string;
+                                /** @description households ÷ measured × 100 */
+                                share: number | null;
+                                /** @description Withheld: fewer than the threshold of households, or of the rest of the list */
+                                suppressed: boolean;
+                            }[];
+                            /** @description poor or near_poor */
+                            list: string;
+                            /** @description Of them, with deprivations measured (not a baseline that stated its list alone) */
+                            measured: number;
+                            /** @description The standard the households’ latest reviews applied */
+                            standardId: string | null;
+                        }[];
+                        /** @description The unit reported on (null: several units or the whole country) */
+                        unit: {
+                            /** @description Unit code */
+                            code: string;
+                            /** @description Unit name */
+                            name: string;
+                        } | null;
+                        /** @description The units reported on together (the total is theirs) */
+                        units: {
+                            /** @description Unit code */
+                            code: string;
+                            /** @description Unit name */
+                            name: string;
+                        }[];
+                        /** @description The date whose units the rows are */
+                        unitsOn: string;
+                        /** @description The year reported on */
+                        year: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getRatesReport: {
+        parameters: {
+            query: {
+                /** @description Only what was recorded by the end of this day counts, and what was recorded since that changes the year is listed (correctedSince); today when omitted. For a past year, asking again with the same asOf gives the same figures unless correctedSince lists something */
+                asOf?: string;
+                /** @description json; csv or xlsx: the same figures laid out as the form, with headings in lang */
+                format?: "json" | "csv" | "xlsx";
+                /** @description Headings and titles: Vietnamese (as the forms) or English */
+                lang?: "vi" | "en";
+                /** @description The level of the rows: communes of a province by default, provinces for several units or the country */
+                level?: "province" | "commune";
+                /** @description The unit reported on (within the caller’s units), valid on unitsOn; the caller’s units (or the whole country) when omitted */
+                unitCode?: string;
+                /** @description The date whose administrative units are the rows (old codes roll up to the units holding them then); asOf when omitted */
+                unitsOn?: string;
+                /** @description The year reported on (its lists on 31 December) */
+                year: number;
+            };
+            header?: {
+                /** @description Language of problem titles and details: vi or en (quality values respected, e.g. "vi-VN, vi;q=0.9, en;q=0.5"). Without it, English. Data is never translated. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description Read-your-writes: the `position` a command answered. The read waits until its projection has passed it (503 NOT_YET_PROJECTED with Retry-After when it does not in time). */
+                "X-Wait-For-Position"?: string;
+                /** @description How long to wait for X-Wait-For-Position, in milliseconds (0–10000, default 3000). */
+                "X-Wait-Timeout-Ms"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The date the report is as of */
+                        asOf: string;
+                        /** @description Changes recorded after asOf that take effect in or before the year (at most 200 listed) */
+                        correctedSince: {
+                            /** @description The earliest date whose lists it can change */
+                            effectiveFrom: string;
+                            /** @description The event recorded late, or the correction */
+                            eventId: string;
+                            /** @description The type of the event entered late or corrected (HouseholdAssessed …) */
+                            eventType: string;
+                            /** @description late_entry, voided or amended */
+                            kind: string;
+                            /** @description When it was recorded */
+                            recordedAt: string;
+                        }[];
+                        /** @description How many such changes there are in all */
+                        correctedSinceTotal: number;
+                        /** @description province or commune: the level of the rows */
+                        level: string;
+                        /** @description The year had not ended on asOf: the figures so far */
+                        provisional: boolean;
+                        /** @description One row per unit of the level */
+                        rows: {
+                            /** @description entered: the unit’s own figures; sum_of_units: its communes’ (or the units’) together */
+                            denominatorBasis: string | null;
+                            /** @description Total households (the denominator); null when not recorded */
+                            households: number | null;
+                            /** @description The near-poverty rate */
+                            nearPoor: {
+                                /** @description rate − previousRate, in percentage points */
+                                change: number | null;
+                                /** @description On the list at the end of the year */
+                                closing: number;
+                                /** @description On the list at the start of the year */
+                                opening: number;
+                                /** @description opening ÷ the year before’s total households × 100 (this year’s when the year before has none) */
+                                previousRate: number | null;
+                                /** @description closing ÷ total households × 100 */
+                                rate: number | null;
+                            };
+                            /** @description The poverty rate */
+                            poor: {
+                                /** @description rate − previousRate, in percentage points */
+                                change: number | null;
+                                /** @description On the list at the end of the year */
+                                closing: number;
+                                /** @description On the list at the start of the year */
+                                opening: number;
+                                /** @description opening ÷ the year before’s total households × 100 (this year’s when the year before has none) */
+                                previousRate: number | null;
+                                /** @description closing ÷ total households × 100 */
+                                rate: number | null;
+                            };
+                            /** @description Total population */
+                            population: number | null;
+                            /** @description The poverty rate without them (%) */
+                            rateExcludingUnable: number | null;
+                            /** @description Households of split former communes that no single commune of the level holds (the unit’s remainder) */
+                            remainder: boolean;
+                            /** @description The unit’s targets for the year and progress */
+                            targets: {
+                                /** @description Points the rate fell, households fewer, or the rate reached (by kind) */
+                                achieved: number | null;
+                                /** @description rate_reduction_points, households_reduction or rate_below_percent */
+                                kind: string;
+                                /** @description poor or near_poor */
+                                list: string;
+                                /** @description Whether the target was met; null without the figures to tell */
+                                met: boolean | null;
+                                /** @description The plan or decision it comes from */
+                                note: string | null;
+                                /** @description The target */
+                                value: number;
+                            }[];
+                            /** @description Poor households unable to escape at the year’s end (null: withheld) */
+                            unableToEscape: number | null;
+                            /** @description The unit’s code */
+                            unitCode: string;
+                            /** @description The unit’s name */
+                            unitName: string;
+                        }[];
+                        /** @description Small-group suppression for analysts and auditors; units’ own totals are never withheld */
+                        suppression: {
+                            /** @description Breakdowns resting on fewer than threshold households are withheld (null) */
+                            applied: boolean;
+                            /** @description The smallest number of households a published breakdown rests on */
+                            threshold: number;
+                        };
+                        /** @description The report’s title, in lang */
+                        title: string;
+                        /** @description The units together */
+                        total: {
+                            /** @description entered: the unit’s own figures; sum_of_units: its communes’ (or the units’) together */
+                            denominatorBasis: string | null;
+                            /** @description Total households (the denominator); null when not recorded */
+                            households: number | null;
+                            /** @description The near-poverty rate */
+                            nearPoor: {
+                                /** @description rate − previousRate, in percentage points */
+                                change: number | null;
+                                /** @description On the list at the end of the year */
+                                closing: number;
+                                /** @description On the list at the start of the year */
+                                opening: number;
+                                /** @description opening ÷ the year before’s total households × 100 (this year’s when the year before has none) */
+                                previousRate: number | null;
+                                /** @description closing ÷ total households × 100 */
+                                rate: number | null;
+                            };
+                            /** @description The poverty rate */
+                            poor: {
+                                /** @description rate − previousRate, in percentage points */
+                                change: number | null;
+                                /** @description On the list at the end of the year */
+                                closing: number;
+                                /** @description On the list at the start of the year */
+                                opening: number;
+                                /** @description opening ÷ the year before’s total households × 100 (this year’s when the year before has none) */
+                                previousRate: number | null;
+                                /** @description closing ÷ total households × 100 */
+                                rate: number | null;
+                            };
+                            /** @description Total population */
+                            population: number | null;
+                            /** @description The poverty rate without them (%) */
+                            rateExcludingUnable: number | null;
+                            /** @description The unit’s targets for the year and progress */
+                            targets: {
+                                /** @description Points the rate fell, households fewer, or the rate reached (by kind) */
+                                achieved: number | null;
+                                /** @description rate_reduction_points, households_reduction or rate_below_percent */
+                                kind: string;
+                                /** @description poor or near_poor */
+                                list: string;
+                                /** @description Whether the target was met; null without the figures to tell */
+                                met: boolean | null;
+                                /** @description The plan or decision it comes from */
+                                note: string | null;
+                                /** @description The target */
+                                value: number;
+                            }[];
+                            /** @description Poor households unable to escape at the year’s end (null: withheld) */
+                            unableToEscape: number | null;
+                        };
+                        /** @description The unit reported on (null: several units or the whole country) */
+                        unit: {
+                            /** @description Unit code */
+                            code: string;
+                            /** @description Unit name */
+                            name: string;
+                        } | null;
+                        /** @description The units reported on together (the total is theirs) */
+                        units: {
+                            /** @description Unit code */
+                            code: string;
+                            /** @description Unit name */
+                            name: string;
+                        }[];
+                        /** @description The date whose units the rows are */
+                        unitsOn: string;
+                        /** @description The year reported on */
+                        year: number;
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        /** @description The date the report is as of */
+                        asOf: string;
+                        /** @description Changes recorded after asOf that take effect in or before the year (at most 200 listed) */
+                        correctedSince: {
+                            /** @description The earliest date whose lists it can change */
+                            effectiveFrom: string;
+                            /** @description The event recorded late, or the correction */
+                            eventId: string;
+                            /** @description The type of the event entered late or corrected (HouseholdAssessed …) */
+                            eventType: string;
+                            /** @description late_entry, voided or amended */
+                            kind: string;
+                            /** @description When it was recorded */
+                            recordedAt: string;
+                        }[];
+                        /** @description How many such changes there are in all */
+                        correctedSinceTotal: number;
+                        /** @description province or commune: the level of the rows */
+                        level: string;
+                        /** @description The year had not ended on asOf: the figures so far */
+                        provisional: boolean;
+                        /** @description One row per unit of the level */
+                        rows: {
+                            /** @description entered: the unit’s own figures; sum_of_units: its communes’ (or the units’) together */
+                            denominatorBasis: string | null;
+                            /** @description Total households (the denominator); null when not recorded */
+                            households: number | null;
+                            /** @description The near-poverty rate */
+                            nearPoor: {
+                                /** @description rate − previousRate, in percentage points */
+                                change: number | null;
+                                /** @description On the list at the end of the year */
+                                closing: number;
+                                /** @description On the list at the start of the year */
+                                opening: number;
+                                /** @description opening ÷ the year before’s total households × 100 (this year’s when the year before has none) */
+                                previousRate: number | null;
+                                /** @description closing ÷ total households × 100 */
+                                rate: number | null;
+                            };
+                            /** @description The poverty rate */
+                            poor: {
+                                /** @description rate − previousRate, in percentage points */
+                                change: number | null;
+                                /** @description On the list at the end of the year */
+                                closing: number;
+                                /** @description On the list at the start of the year */
+                                opening: number;
+                                /** @description opening ÷ the year before’s total households × 100 (this year’s when the year before has none) */
+                                previousRate: number | null;
+                                /** @description closing ÷ total households × 100 */
+                                rate: number | null;
+                            };
+                            /** @description Total population */
+                            population: number | null;
+                            /** @description The poverty rate without them (%) */
+                            rateExcludingUnable: number | null;
+                            /** @description Households of split former communes that no single commune of the level holds (the unit’s remainder) */
+                            remainder: boolean;
+                            /** @description The unit’s targets for the year and progress */
+                            targets: {
+                                /** @description Points the rate fell, households fewer, or the rate reached (by kind) */
+                                achieved: number | null;
+                                /** @description rate_reduction_points, households_reduction or rate_below_percent */
+                                kind: string;
+                                /** @description poor or near_poor */
+                                list: string;
+                                /** @description Whether the target was met; null without the figures to tell */
+                                met: boolean | null;
+                                /** @description The plan or decision it comes from */
+                                note: string | null;
+                                /** @description The target */
+                                value: number;
+                            }[];
+                            /** @description Poor households unable to escape at the year’s end (null: withheld) */
+                            unableToEscape: number | null;
+                            /** @description The unit’s code */
+                            unitCode: string;
+                            /** @description The unit’s name */
+                            unitName: string;
+                        }[];
+                        /** @description Small-group suppression for analysts and auditors; units’ own totals are never withheld */
+                        suppression: {
+                            /** @description Breakdowns resting on fewer than threshold households are withheld (null) */
+                            applied: boolean;
+                            /** @description The smallest number of households a published breakdown rests on */
+                            threshold: number;
+                        };
+                        /** @description The report’s title, in lang */
+                        title: string;
+                        /** @description The units together */
+                        total: {
+                            /** @description entered: the unit’s own figures; sum_of_units: its communes’ (or the units’) together */
+                            denominatorBasis: string | null;
+                            /** @description Total households (the denominator); null when not recorded */
+                            households: number | null;
+                            /** @description The near-poverty rate */
+                            nearPoor: {
+                                /** @description rate − previousRate, in percentage points */
+                                change: number | null;
+                                /** @description On the list at the end of the year */
+                                closing: number;
+                                /** @description On the list at the start of the year */
+                                opening: number;
+                                /** @description opening ÷ the year before’s total households × 100 (this year’s when the year before has none) */
+                                previousRate: number | null;
+                                /** @description closing ÷ total households × 100 */
+                                rate: number | null;
+                            };
+                            /** @description The poverty rate */
+                            poor: {
+                                /** @description rate − previousRate, in percentage points */
+                                change: number | null;
+                                /** @description On the list at the end of the year */
+                                closing: number;
+                                /** @description On the list at the start of the year */
+                                opening: number;
+                                /** @description opening ÷ the year before’s total households × 100 (this year’s when the year before has none) */
+                                previousRate: number | null;
+                                /** @description closing ÷ total households × 100 */
+                                rate: number | null;
+                            };
+                            /** @description Total population */
+                            population: number | null;
+                            /** @description The poverty rate without them (%) */
+                            rateExcludingUnable: number | null;
+                            /** @description The unit’s targets for the year and progress */
+                            targets: {
+                                /** @description Points the rate fell, households fewer, or the rate reached (by kind) */
+                                achieved: number | null;
+                                /** @description rate_reduction_points, households_reduction or rate_below_percent */
+                                kind: string;
+                                /** @description poor or near_poor */
+                                list: string;
+                                /** @description Whether the target was met; null without the figures to tell */
+                                met: boolean | null;
+                                /** @description The plan or decision it comes from */
+                                note: string | null;
+                                /** @description The target */
+                                value: number;
+                            }[];
+                            /** @description Poor households unable to escape at the year’s end (null: withheld) */
+                            unableToEscape: number | null;
+                        };
+                        /** @description The unit reported on (null: several units or the whole country) */
+                        unit: {
+                            /** @description Unit code */
+                            code: string;
+                            /** @description Unit name */
+                            name: string;
+                        } | null;
+                        /** @description The units reported on together (the total is theirs) */
+                        units: {
+                            /** @description Unit code */
+                            code: string;
+                            /** @description Unit name */
+                            name: string;
+                        }[];
+                        /** @description The date whose units the rows are */
+                        unitsOn: string;
+                        /** @description The year reported on */
+                        year: number;
+                    };
+                    "text/csv": {
+                        /** @description The date the report is as of */
+                        asOf: string;
+                        /** @description Changes recorded after asOf that take effect in or before the year (at most 200 listed) */
+                        correctedSince: {
+                            /** @description The earliest date whose lists it can change */
+                            effectiveFrom: string;
+                            /** @description The event recorded late, or the correction */
+                            eventId: string;
+                            /** @description The type of the event entered late or corrected (HouseholdAssessed …) */
+                            eventType: string;
+                            /** @description late_entry, voided or amended */
+                            kind: string;
+                            /** @description When it was recorded */
+                            recordedAt: string;
+                        }[];
+                        /** @description How many such changes there are in all */
+                        correctedSinceTotal: number;
+                        /** @description province or commune: the level of the rows */
+                        level: string;
+                        /** @description The year had not ended on asOf: the figures so far */
+                        provisional: boolean;
+                        /** @description One row per unit of the level */
+                        rows: {
+                            /** @description entered: the unit’s own figures; sum_of_units: its communes’ (or the units’) together */
+                            denominatorBasis: string | null;
+                            /** @description Total households (the denominator); null when not recorded */
+                            households: number | null;
+                            /** @description The near-poverty rate */
+                            nearPoor: {
+                                /** @description rate − previousRate, in percentage points */
+                                change: number | null;
+                                /** @description On the list at the end of the year */
+                                closing: number;
+                                /** @description On the list at the start of the year */
+                                opening: number;
+                                /** @description opening ÷ the year before’s total households × 100 (this year’s when the year before has none) */
+                                previousRate: number | null;
+                                /** @description closing ÷ total households × 100 */
+                                rate: number | null;
+                            };
+                            /** @description The poverty rate */
+                            poor: {
+                                /** @description rate − previousRate, in percentage points */
+                                change: number | null;
+                                /** @description On the list at the end of the year */
+                                closing: number;
+                                /** @description On the list at the start of the year */
+                                opening: number;
+                                /** @description opening ÷ the year before’s total households × 100 (this year’s when the year before has none) */
+                                previousRate: number | null;
+                                /** @description closing ÷ total households × 100 */
+                                rate: number | null;
+                            };
+                            /** @description Total population */
+                            population: number | null;
+                            /** @description The poverty rate without them (%) */
+                            rateExcludingUnable: number | null;
+                            /** @description Households of split former communes that no single commune of the level holds (the unit’s remainder) */
+                            remainder: boolean;
+                            /** @description The unit’s targets for the year and progress */
+                            targets: {
+                                /** @description Points the rate fell, households fewer, or the rate reached (by kind) */
+                                achieved: number | null;
+                                /** @description rate_reduction_points, households_reduction or rate_below_percent */
+                                kind: string;
+                                /** @description poor or near_poor */
+                                list: string;
+                                /** @description Whether the target was met; null without the figures to tell */
+                                met: boolean | null;
+                                /** @description The plan or decision it comes from */
+                                note: string | null;
+                                /** @description The target */
+                                value: number;
+                            }[];
+                            /** @description Poor households unable to escape at the year’s end (null: withheld) */
+                            unableToEscape: number | null;
+                            /** @description The unit’s code */
+                            unitCode: string;
+                            /** @description The unit’s name */
+                            unitName: string;
+                        }[];
+                        /** @description Small-group suppression for analysts and auditors; units’ own totals are never withheld */
+                        suppression: {
+                            /** @description Breakdowns resting on fewer than threshold households are withheld (null) */
+                            applied: boolean;
+                            /** @description The smallest number of households a published breakdown rests on */
+                            threshold: number;
+                        };
+                        /** @description The report’s title, in lang */
+                        title: string;
+                        /** @description The units together */
+                        total: {
+                            /** @description entered: the unit’s own figures; sum_of_units: its communes’ (or the units’) together */
+                            denominatorBasis: string | null;
+                            /** @description Total households (the denominator); null when not recorded */
+                            households: number | null;
+                            /** @description The near-poverty rate */
+                            nearPoor: {
+                                /** @description rate − previousRate, in percentage points */
+                                change: number | null;
+                                /** @description On the list at the end of the year */
+                                closing: number;
+                                /** @description On the list at the start of the year */
+                                opening: number;
+                                /** @description opening ÷ the year before’s total households × 100 (this year’s when the year before has none) */
+                                previousRate: number | null;
+                                /** @description closing ÷ total households × 100 */
+                                rate: number | null;
+                            };
+                            /** @description The poverty rate */
+                            poor: {
+                                /** @description rate − previousRate, in percentage points */
+                                change: number | null;
+                                /** @description On the list at the end of the year */
+                                closing: number;
+                                /** @description On the list at the start of the year */
+                                opening: number;
+                                /** @description opening ÷ the year before’s total households × 100 (this year’s when the year before has none) */
+                                previousRate: number | null;
+                                /** @description closing ÷ total households × 100 */
+                                rate: number | null;
+                            };
+                            /** @description Total population */
+                            population: number | null;
+                            /** @description The poverty rate without them (%) */
+                            rateExcludingUnable: number | null;
+                            /** @description The unit’s targets for the year and progress */
+                            targets: {
+                                /** @description Points the rate fell, households fewer, or the rate reached (by kind) */
+                                achieved: number | null;
+                                /** @description rate_reduction_points, households_reduction or rate_below_percent */
+                                kind: string;
+                                /** @description poor or near_poor */
+                                list: string;
+                                /** @description Whether the target was met; null without the figures to tell */
+                                met: boolean | null;
+                                /** @description The plan or decision it comes from */
+                                note: string | null;
+                                /** @description The target */
+                                value: number;
+                            }[];
+                            /** @description Poor households unable to escape at the year’s end (null: withheld) */
+                            unableToEscape: number | null;
+                        };
+                        /** @description The unit reported on (null: several units or the whole country) */
+                        unit: {
+                            /** @description Unit code */
+                            code: string;
+                            /** @description Unit name */
+                            name: string;
+                        } | null;
+                        /** @description The units reported on together (the total is theirs) */
+                        units: {
+                            /** @description Unit code */
+                            code: string;
+                            /** @description Unit name */
+                            name: string;
+                        }[];
+                        /** @description The date whose units the rows are */
+                        unitsOn: string;
+                        /** @description The year reported on */
+                        year: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getRoundsReport: {
+        parameters: {
+            query: {
+                /** @description json; csv or xlsx: the same figures laid out as the form, with headings in lang */
+                format?: "json" | "csv" | "xlsx";
+                /** @description Headings and titles: Vietnamese (as the forms) or English */
+                lang?: "vi" | "en";
+                /** @description Only rounds of this unit or below it (within the caller’s units) */
+                unitCode?: string;
+                /** @description The list year the rounds decide */
+                year: number;
+            };
+            header?: {
+                /** @description Language of problem titles and details: vi or en (quality values respected, e.g. "vi-VN, vi;q=0.9, en;q=0.5"). Without it, English. Data is never translated. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The list year */
+                        listYear: number;
+                        /** @description One row per round, as it stands now */
+                        rounds: {
+                            /** @description Agreed as proposed at their village meeting */
+                            agreed: number;
+                            /** @description Of them, on the household’s own application */
+                            applied: number;
+                            /** @description Changed at their village meeting */
+                            changed: number;
+                            /** @description Complaints not yet resolved */
+                            complaintsOpen: number;
+                            /** @description Complaints resolved (upheld or rejected) */
+                            complaintsResolved: number;
+                            /** @description Households whose result the chair’s decision made official */
+                            decided: number;
+                            /** @description periodic or regular */
+                            kind: string;
+                            /** @description The list year it decides */
+                            listYear: number;
+                            /** @description Not yet through a village meeting */
+                            pendingMeeting: number;
+                            /** @description The round */
+                            roundId: string;
+                            /** @description surveying, posted, decided or applied */
+                            stage: string;
+                            /** @description Households surveyed (a review proposed) */
+                            surveyed: number;
+                            /** @description Its commune */
+                            unitCode: string;
+                            /** @description The commune’s name */
+                            unitName: string;
+                        }[];
+                        /** @description The report’s title, in lang */
+                        title: string;
+                        /** @description The rounds together */
+                        total: {
+                            /** @description Agreed as proposed at their village meeting */
+                            agreed: number;
+                            /** @description Of them, on the household’s own application */
+                            applied: number;
+                            /** @description Changed at their village meeting */
+                            changed: number;
+                            /** @description Complaints not yet resolved */
+                            complaintsOpen: number;
+                            /** @description Complaints resolved (upheld or rejected) */
+                            complaintsResolved: number;
+                            /** @description Households whose result the chair’s decision made official */
+                            decided: number;
+                            /** @description Not yet through a village meeting */
+                            pendingMeeting: number;
+                            /** @description Households surveyed (a review proposed) */
+                            surveyed: number;
+                        };
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        /** @description The list year */
+                        listYear: number;
+                        /** @description One row per round, as it stands now */
+                        rounds: {
+                            /** @description Agreed as proposed at their village meeting */
+                            agreed: number;
+                            /** @description Of them, on the household’s own application */
+                            applied: number;
+                            /** @description Changed at their village meeting */
+                            changed: number;
+                            /** @description Complaints not yet resolved */
+                            complaintsOpen: number;
+                            /** @description Complaints resolved (upheld or rejected) */
+                            complaintsResolved: number;
+                            /** @description Households whose result the chair’s decision made official */
+                            decided: number;
+                            /** @description periodic or regular */
+                            kind: string;
+                            /** @description The list year it decides */
+                            listYear: number;
+                            /** @description Not yet through a village meeting */
+                            pendingMeeting: number;
+                            /** @description The round */
+                            roundId: string;
+                            /** @description surveying, posted, decided or applied */
+                            stage: string;
+                            /** @description Households surveyed (a review proposed) */
+                            surveyed: number;
+                            /** @description Its commune */
+                            unitCode: string;
+                            /** @description The commune’s name */
+                            unitName: string;
+                        }[];
+                        /** @description The report’s title, in lang */
+                        title: string;
+                        /** @description The rounds together */
+                        total: {
+                            /** @description Agreed as proposed at their village meeting */
+                            agreed: number;
+                            /** @description Of them, on the household’s own application */
+                            applied: number;
+                            /** @description Changed at their village meeting */
+                            changed: number;
+                            /** @description Complaints not yet resolved */
+                            complaintsOpen: number;
+                            /** @description Complaints resolved (upheld or rejected) */
+                            complaintsResolved: number;
+                            /** @description Households whose result the chair’s decision made official */
+                            decided: number;
+                            /** @description Not yet through a village meeting */
+                            pendingMeeting: number;
+                            /** @description Households surveyed (a review proposed) */
+                            surveyed: number;
+                        };
+                    };
+                    "text/csv": {
+                        /** @description The list year */
+                        listYear: number;
+                        /** @description One row per round, as it stands now */
+                        rounds: {
+                            /** @description Agreed as proposed at their village meeting */
+                            agreed: number;
+                            /** @description Of them, on the household’s own application */
+                            applied: number;
+                            /** @description Changed at their village meeting */
+                            changed: number;
+                            /** @description Complaints not yet resolved */
+                            complaintsOpen: number;
+                            /** @description Complaints resolved (upheld or rejected) */
+                            complaintsResolved: number;
+                            /** @description Households whose result the chair’s decision made official */
+                            decided: number;
+                            /** @description periodic or regular */
+                            kind: string;
+                            /** @description The list year it decides */
+                            listYear: number;
+                            /** @description Not yet through a village meeting */
+                            pendingMeeting: number;
+                            /** @description The round */
+                            roundId: string;
+                            /** @description surveying, posted, decided or applied */
+                            stage: string;
+                            /** @description Households surveyed (a review proposed) */
+                            surveyed: number;
+                            /** @description Its commune */
+                            unitCode: string;
+                            /** @description The commune’s name */
+                            unitName: string;
+                        }[];
+                        /** @description The report’s title, in lang */
+                        title: string;
+                        /** @description The rounds together */
+                        total: {
+                            /** @description Agreed as proposed at their village meeting */
+                            agreed: number;
+                            /** @description Of them, on the household’s own application */
+                            applied: number;
+                            /** @description Changed at their village meeting */
+                            changed: number;
+                            /** @description Complaints not yet resolved */
+                            complaintsOpen: number;
+                            /** @description Complaints resolved (upheld or rejected) */
+                            complaintsResolved: number;
+                            /** @description Households whose result the chair’s decision made official */
+                            decided: number;
+                            /** @description Not yet through a village meeting */
+                            pendingMeeting: number;
+                            /** @description Households surveyed (a review proposed) */
+                            surveyed: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listReviewRounds: {
+        parameters: {
+            query?: {
+                /** @description periodic: the annual campaign (rà soát định kỳ); regular: a review during the year (thường xuyên) */
+                kind?: "periodic" | "regular";
+                /** @description Rounds to answer at most */
+                limit?: number;
+                /** @description Only rounds deciding this list year */
+                listYear?: number;
+                /** @description One of your units (or a commune within one); all your units when omitted */
+                unitCode?: string;
+            };
+            header?: {
+                /** @description Language of problem titles and details: vi or en (quality values respected, e.g. "vi-VN, vi;q=0.9, en;q=0.5"). Without it, English. Data is never translated. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The rounds */
+                        rounds: {
+                            /** @description Households proposed in it */
+                            households: number;
+                            /**
+                             * @description periodic: the annual campaign (rà soát định kỳ); regular: a review during the year (thường xuyên)
+                             * @enum {string}
+                             */
+                            kind: "periodic" | "regular";
+                            /** @description The year whose lists it decides */
+                            listYear: number;
+                            /** @description When it opened */
+                            openedOn: string;
+                            /** @description The round id: periodic-<commune>-<list year>, or regular-<uuid> */
+                            roundId: string;
+                            /**
+                             * @description surveying: surveys and village meetings; posted: lists posted, complaints heard; decided: the decision is recorded; applied: every household has its review
+                             * @enum {string}
+                             */
+                            stage: "surveying" | "posted" | "decided" | "applied";
+                            /** @description The commune */
+                            unitCode: string;
+                            /** @description The round’s version */
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    openReviewRound: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of problem titles and details: vi or en (quality values respected, e.g. "vi-VN, vi;q=0.9, en;q=0.5"). Without it, English. Data is never translated. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description Makes a retry safe: the first response to this key is stored and replayed (Idempotent-Replayed: true) and nothing is appended twice; the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED. 1–200 letters, digits, . _ : - */
+                "Idempotency-Key"?: string;
+                /** @description Makes the command conditional: the household version (ETag) it was decided on, e.g. "3". A household at another version answers 412 PRECONDITION_FAILED with currentVersion. */
+                "If-Match"?: string;
+                /** @description With the web app’s session cookie: the value of the benvung_csrf cookie (403 CSRF_INVALID without it). Not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The document this step rests on, as filed: number and title (e.g. “Biên bản số 12/BB-BCĐ, họp thôn Ấp 3”) */
+                    document?: string;
+                    /**
+                     * @description periodic: the annual campaign (rà soát định kỳ); regular: a review during the year (thường xuyên)
+                     * @enum {string}
+                     */
+                    kind: "periodic" | "regular";
+                    /** @description The year whose lists the round decides */
+                    listYear: number;
+                    /**
+                     * Format: date
+                     * @description The date the round opens; today when omitted
+                     */
+                    openedOn?: string;
+                    /** @description The commune (5 digits) whose households the round reviews, valid on openedOn */
+                    unitCode: string;
+                    /** @description A periodic round opened outside 1 September – 14 December of the year before its lists: why */
+                    windowOverrideReason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: recorded */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Types of the events recorded, in order (e.g. RoundReviewProposed) */
+                        events: string[];
+                        /** @description Global position of the last event: send it as X-Wait-For-Position to read it back */
+                        position: string;
+                        /** @description The round id: periodic-<commune>-<list year>, or regular-<uuid> */
+                        roundId: string;
+                        /**
+                         * @description surveying: surveys and village meetings; posted: lists posted, complaints heard; decided: the decision is recorded; applied: every household has its review
+                         * @enum {string}
+                         */
+                        stage?: "surveying" | "posted" | "decided" | "applied";
+                        /** @description The round’s version after the step (also the ETag): send it in If-Match */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getReviewRound: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of problem titles and details: vi or en (quality values respected, e.g. "vi-VN, vi;q=0.9, en;q=0.5"). Without it, English. Data is never translated. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The round id: periodic-<commune>-<list year>, or regular-<uuid> */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The decision, and how far it has been applied */
+                        decision?: {
+                            /** @description Households whose review is recorded in their own history */
+                            applied: number;
+                            /** @description The decision’s number */
+                            decisionNo: string;
+                            /** @description The document, as filed */
+                            document?: string;
+                            /** @description Households whose review could not be recorded, and why */
+                            failed: {
+                                /** @description Why its review could not be recorded (a problem code, e.g. HOUSEHOLD_CLOSED) */
+                                code: string;
+                                /** @description The same, in English */
+                                detail: string;
+                                /**
+                                 * Format: uuid
+                                 * @description The household
+                                 */
+                                householdId: string;
+                            }[];
+                            /** @description Households the decision covers */
+                            households: number;
+                            /** @description Its date: the households’ reviews take effect on it */
+                            issuedOn: string;
+                            /** @description Who signed it */
+                            signer: string;
+                        };
+                        /** @description The plan it opened under, as filed */
+                        document?: string;
+                        /** @description Progress per household */
+                        households: {
+                            /** @description It applied to be reviewed (đơn đề nghị) */
+                            applied: boolean;
+                            /**
+                             * @description Its complaint, if any
+                             * @enum {string}
+                             */
+                            complaint: "none" | "open" | "upheld" | "rejected";
+                            /**
+                             * @description Its result as it stands
+                             * @enum {string}
+                             */
+                            current: "poor" | "near_poor" | "non_poor";
+                            /**
+                             * @description What the decision made official
+                             * @enum {string}
+                             */
+                            decided?: "poor" | "near_poor" | "non_poor";
+                            /**
+                             * Format: uuid
+                             * @description The household
+                             */
+                            householdId: string;
+                            /**
+                             * @description Its village meeting’s outcome
+                             * @enum {string}
+                             */
+                            meeting: "pending" | "agreed" | "changed";
+                            /** @description When its village met on it */
+                            meetingHeldOn?: string;
+                            /**
+                             * @description What its survey proposed
+                             * @enum {string}
+                             */
+                            proposed: "poor" | "near_poor" | "non_poor";
+                            /**
+                             * @description Where its current result comes from
+                             * @enum {string}
+                             */
+                            source: "survey" | "meeting" | "complaint";
+                            /** @description Date of its latest survey */
+                            surveyedOn: string;
+                            /** @description Its village */
+                            village: string;
+                        }[];
+                        /**
+                         * @description periodic: the annual campaign (rà soát định kỳ); regular: a review during the year (thường xuyên)
+                         * @enum {string}
+                         */
+                        kind: "periodic" | "regular";
+                        /** @description The year whose lists it decides */
+                        listYear: number;
+                        /** @description When it opened */
+                        openedOn: string;
+                        /** @description The public posting of the draft lists */
+                        posting?: {
+                            /** @description Notice */
+                            document: string;
+                            /** @description First day */
+                            from: string;
+                            /** @description Last day */
+                            to: string;
+                        };
+                        /** @description The round id: periodic-<commune>-<list year>, or regular-<uuid> */
+                        roundId: string;
+                        /**
+                         * @description surveying: surveys and village meetings; posted: lists posted, complaints heard; decided: the decision is recorded; applied: every household has its review
+                         * @enum {string}
+                         */
+                        stage: "surveying" | "posted" | "decided" | "applied";
+                        /** @description Every step, with its date and who recorded it */
+                        steps: {
+                            /** @description The decision’s number */
+                            decisionNo?: string;
+                            /** @description Its document, as filed */
+                            document?: string;
+                            /** @description The household it concerns */
+                            householdId?: string;
+                            /** @description The step’s date */
+                            on: string;
+                            /** @description When it was recorded */
+                            recordedAt: string;
+                            /** @description Who recorded it */
+                            recordedBy: string;
+                            /** @description Their role */
+                            recordedByRole: string;
+                            /** @description The event (ReviewRoundOpened, RoundReviewProposed, RoundVillageMeetingHeld …) */
+                            type: string;
+                            /** @description Position in the round’s stream */
+                            version: number;
+                            /** @description The village it concerns */
+                            village?: string;
+                        }[];
+                        /** @description The commune */
+                        unitCode: string;
+                        /** @description The round’s version (also the ETag) */
+                        version: number;
+                        /** @description Progress per village */
+                        villages: {
+                            /** @description Agreed as proposed at a meeting */
+                            agreed: number;
+                            /** @description Of them, households that applied */
+                            applied: number;
+                            /** @description Changed at a meeting */
+                            changed: number;
+                            /** @description Households proposed in it */
+                            households: number;
+                            /** @description Its meetings */
+                            meetings: {
+                                /** @description Minutes */
+                                document: string;
+                                /** @description Date */
+                                heldOn: string;
+                                /** @description Households ruled on */
+                                households: number;
+                            }[];
+                            /** @description Waiting for a meeting */
+                            pendingMeeting: number;
+                            /** @description The village */
+                            village: string;
+                        }[];
+                        /** @description Why it opened outside its campaign window */
+                        windowOverrideReason?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    resolveRoundComplaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of problem titles and details: vi or en (quality values respected, e.g. "vi-VN, vi;q=0.9, en;q=0.5"). Without it, English. Data is never translated. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description Makes a retry safe: the first response to this key is stored and replayed (Idempotent-Replayed: true) and nothing is appended twice; the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED. 1–200 letters, digits, . _ : - */
+                "Idempotency-Key"?: string;
+                /** @description Makes the command conditional: the household version (ETag) it was decided on, e.g. "3". A household at another version answers 412 PRECONDITION_FAILED with currentVersion. */
+                "If-Match"?: string;
+                /** @description With the web app’s session cookie: the value of the benvung_csrf cookie (403 CSRF_INVALID without it). Not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The round id: periodic-<commune>-<list year>, or regular-<uuid> */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The document this step rests on, as filed: number and title (e.g. “Biên bản số 12/BB-BCĐ, họp thôn Ấp 3”) */
+                    document?: string;
+                    /**
+                     * Format: uuid
+                     * @description The household whose open complaint is resolved
+                     */
+                    householdId: string;
+                    /**
+                     * @description upheld: the household’s result becomes `result`; rejected: it stays
+                     * @enum {string}
+                     */
+                    outcome: "upheld" | "rejected";
+                    /**
+                     * Format: date
+                     * @description The date it was resolved
+                     */
+                    resolvedOn: string;
+                    /** @description upheld only: the household’s new result */
+                    result?: {
+                        /**
+                         * @description Deprivation indicator codes of the standard of the round’s list year (GET /v1/rules)
+                         * @default []
+                         */
+                        deprivations?: string[];
+                        /** @description The review form’s scores, where the commune has no income figure (Circular 07/2021/TT-BLĐTBXH) */
+                        formScores?: {
+                            /** @description B2: the deprivation points (phiếu B2); omitted: counted from the deprivations listed */
+                            deprivationPoints?: number;
+                            /** @description B1: the income-proxy points of the review form (phiếu B1), in place of an income figure */
+                            incomeProxyPoints: number;
+                        };
+                        /** @description Income per person per month, in đồng (or formScores, not both) */
+                        incomePerCapitaVnd?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Created: recorded */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Types of the events recorded, in order (e.g. RoundReviewProposed) */
+                        events: string[];
+                        /** @description Global position of the last event: send it as X-Wait-For-Position to read it back */
+                        position: string;
+                        /** @description The round id: periodic-<commune>-<list year>, or regular-<uuid> */
+                        roundId: string;
+                        /**
+                         * @description surveying: surveys and village meetings; posted: lists posted, complaints heard; decided: the decision is recorded; applied: every household has its review
+                         * @enum {string}
+                         */
+                        stage?: "surveying" | "posted" | "decided" | "applied";
+                        /** @description The round’s version after the step (also the ETag): send it in If-Match */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    receiveRoundComplaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of problem titles and details: vi or en (quality values respected, e.g. "vi-VN, vi;q=0.9, en;q=0.5"). Without it, English. Data is never translated. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description Makes a retry safe: the first response to this key is stored and replayed (Idempotent-Replayed: true) and nothing is appended twice; the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED. 1–200 letters, digits, . _ : - */
+                "Idempotency-Key"?: string;
+                /** @description Makes the command conditional: the household version (ETag) it was decided on, e.g. "3". A household at another version answers 412 PRECONDITION_FAILED with currentVersion. */
+                "If-Match"?: string;
+                /** @description With the web app’s session cookie: the value of the benvung_csrf cookie (403 CSRF_INVALID without it). Not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The round id: periodic-<commune>-<list year>, or regular-<uuid> */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The household the complaint is about (proposed in this round)
+                     */
+                    householdId: string;
+                    /**
+                     * Format: date
+                     * @description The date it was received
+                     */
+                    receivedOn: string;
+                    /** @description What the complaint says, in a sentence or two */
+                    summary: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: recorded */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Types of the events recorded, in order (e.g. RoundReviewProposed) */
+                        events: string[];
+                        /** @description Global position of the last event: send it as X-Wait-For-Position to read it back */
+                        position: string;
+                        /** @description The round id: periodic-<commune>-<list year>, or regular-<uuid> */
+                        roundId: string;
+                        /**
+                         * @description surveying: surveys and village meetings; posted: lists posted, complaints heard; decided: the decision is recorded; applied: every household has its review
+                         * @enum {string}
+                         */
+                        stage?: "surveying" | "posted" | "decided" | "applied";
+                        /** @description The round’s version after the step (also the ETag): send it in If-Match */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    issueRoundDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of problem titles and details: vi or en (quality values respected, e.g. "vi-VN, vi;q=0.9, en;q=0.5"). Without it, English. Data is never translated. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description Makes a retry safe: the first response to this key is stored and replayed (Idempotent-Replayed: true) and nothing is appended twice; the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED. 1–200 letters, digits, . _ : - */
+                "Idempotency-Key"?: string;
+                /** @description Makes the command conditional: the household version (ETag) it was decided on, e.g. "3". A household at another version answers 412 PRECONDITION_FAILED with currentVersion. */
+                "If-Match"?: string;
+                /** @description With the web app’s session cookie: the value of the benvung_csrf cookie (403 CSRF_INVALID without it). Not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The round id: periodic-<commune>-<list year>, or regular-<uuid> */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The decision’s number as issued (e.g. 125/QĐ-UBND) */
+                    decisionNo: string;
+                    /** @description The document this step rests on, as filed: number and title (e.g. “Biên bản số 12/BB-BCĐ, họp thôn Ấp 3”) */
+                    document?: string;
+                    /**
+                     * Format: date
+                     * @description The date of the decision: the reviews take effect on it
+                     */
+                    issuedOn: string;
+                    /** @description Who signed the decision (the commune People’s Committee chair) */
+                    signer: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description How far the decision has been applied to the households */
+                        decision?: {
+                            /** @description Households whose review is recorded in their own history */
+                            applied: number;
+                            /** @description The decision’s number */
+                            decisionNo: string;
+                            /** @description The document, as filed */
+                            document?: string;
+                            /** @description Households whose review could not be recorded, and why */
+                            failed: {
+                                /** @description Why its review could not be recorded (a problem code, e.g. HOUSEHOLD_CLOSED) */
+                                code: string;
+                                /** @description The same, in English */
+                                detail: string;
+                                /**
+                                 * Format: uuid
+                                 * @description The household
+                                 */
+                                householdId: string;
+                            }[];
+                            /** @description Households the decision covers */
+                            households: number;
+                            /** @description Its date: the households’ reviews take effect on it */
+                            issuedOn: string;
+                            /** @description Who signed it */
+                            signer: string;
+                        };
+                        /** @description Types of the events recorded, in order (e.g. RoundReviewProposed) */
+                        events: string[];
+                        /** @description Global position of the last event: send it as X-Wait-For-Position to read it back */
+                        position: string;
+                        /** @description The round id: periodic-<commune>-<list year>, or regular-<uuid> */
+                        roundId: string;
+                        /**
+                         * @description surveying: surveys and village meetings; posted: lists posted, complaints heard; decided: the decision is recorded; applied: every household has its review
+                         * @enum {string}
+                         */
+                        stage?: "surveying" | "posted" | "decided" | "applied";
+                        /** @description The round’s version after the step (also the ETag): send it in If-Match */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Created: recorded */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description How far the decision has been applied to the households */
+                        decision?: {
+                            /** @description Households whose review is recorded in their own history */
+                            applied: number;
+                            /** @description The decision’s number */
+                            decisionNo: string;
+                            /** @description The document, as filed */
+                            document?: string;
+                            /** @description Households whose review could not be recorded, and why */
+                            failed: {
+                                /** @description Why its review could not be recorded (a problem code, e.g. HOUSEHOLD_CLOSED) */
+                                code: string;
+                                /** @description The same, in English */
+                                detail: string;
+                                /**
+                                 * Format: uuid
+                                 * @description The household
+                                 */
+                                householdId: string;
+                            }[];
+                            /** @description Households the decision covers */
+                            households: number;
+                            /** @description Its date: the households’ reviews take effect on it */
+                            issuedOn: string;
+                            /** @description Who signed it */
+                            signer: string;
+                        };
+                        /** @description Types of the events recorded, in order (e.g. RoundReviewProposed) */
+                        events: string[];
+                        /** @description Global position of the last event: send it as X-Wait-For-Position to read it back */
+                        position: string;
+                        /** @description The round id: periodic-<commune>-<list year>, or regular-<uuid> */
+                        roundId: string;
+                        /**
+                         * @description surveying: surveys and village meetings; posted: lists posted, complaints heard; decided: the decision is recorded; applied: every household has its review
+                         * @enum {string}
+                         */
+                        stage?: "surveying" | "posted" | "decided" | "applied";
+                        /** @description The round’s version after the step (also the ETag): send it in If-Match */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    recordVillageMeeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of problem titles and details: vi or en (quality values respected, e.g. "vi-VN, vi;q=0.9, en;q=0.5"). Without it, English. Data is never translated. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description Makes a retry safe: the first response to this key is stored and replayed (Idempotent-Replayed: true) and nothing is appended twice; the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED. 1–200 letters, digits, . _ : - */
+                "Idempotency-Key"?: string;
+                /** @description Makes the command conditional: the household version (ETag) it was decided on, e.g. "3". A household at another version answers 412 PRECONDITION_FAILED with currentVersion. */
+                "If-Match"?: string;
+                /** @description With the web app’s session cookie: the value of the benvung_csrf cookie (403 CSRF_INVALID without it). Not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The round id: periodic-<commune>-<list year>, or regular-<uuid> */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The meeting’s minutes (biên bản họp), as filed */
+                    document: string;
+                    /**
+                     * Format: date
+                     * @description The date of the meeting
+                     */
+                    heldOn: string;
+                    /** @description An outcome for every proposal of the village still waiting for one */
+                    outcomes: {
+                        /**
+                         * Format: uuid
+                         * @description A household proposed in this village
+                         */
+                        householdId: string;
+                        /**
+                         * @description agreed: the meeting agreed with the proposed result; changed: it agreed on another (give result)
+                         * @enum {string}
+                         */
+                        outcome: "agreed" | "changed";
+                        /** @description changed only: the result the meeting agreed on */
+                        result?: {
+                            /**
+                             * @description Deprivation indicator codes of the standard of the round’s list year (GET /v1/rules)
+                             * @default []
+                             */
+                            deprivations?: string[];
+                            /** @description The review form’s scores, where the commune has no income figure (Circular 07/2021/TT-BLĐTBXH) */
+                            formScores?: {
+                                /** @description B2: the deprivation points (phiếu B2); omitted: counted from the deprivations listed */
+                                deprivationPoints?: number;
+                                /** @description B1: the income-proxy points of the review form (phiếu B1), in place of an income figure */
+                                incomeProxyPoints: number;
+                            };
+                            /** @description Income per person per month, in đồng (or formScores, not both) */
+                            incomePerCapitaVnd?: number;
+                        };
+                    }[];
+                    /** @description The village that met */
+                    village: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: recorded */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Types of the events recorded, in order (e.g. RoundReviewProposed) */
+                        events: string[];
+                        /** @description Global position of the last event: send it as X-Wait-For-Position to read it back */
+                        position: string;
+                        /** @description The round id: periodic-<commune>-<list year>, or regular-<uuid> */
+                        roundId: string;
+                        /**
+                         * @description surveying: surveys and village meetings; posted: lists posted, complaints heard; decided: the decision is recorded; applied: every household has its review
+                         * @enum {string}
+                         */
+                        stage?: "surveying" | "posted" | "decided" | "applied";
+                        /** @description The round’s version after the step (also the ETag): send it in If-Match */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postRoundLists: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of problem titles and details: vi or en (quality values respected, e.g. "vi-VN, vi;q=0.9, en;q=0.5"). Without it, English. Data is never translated. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description Makes a retry safe: the first response to this key is stored and replayed (Idempotent-Replayed: true) and nothing is appended twice; the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED. 1–200 letters, digits, . _ : - */
+                "Idempotency-Key"?: string;
+                /** @description Makes the command conditional: the household version (ETag) it was decided on, e.g. "3". A household at another version answers 412 PRECONDITION_FAILED with currentVersion. */
+                "If-Match"?: string;
+                /** @description With the web app’s session cookie: the value of the benvung_csrf cookie (403 CSRF_INVALID without it). Not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The round id: periodic-<commune>-<list year>, or regular-<uuid> */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The posting notice (thông báo niêm yết), as filed */
+                    document: string;
+                    /**
+                     * Format: date
+                     * @description First day the draft lists are posted
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @description Last day they are posted (inclusive)
+                     */
+                    to: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: recorded */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Types of the events recorded, in order (e.g. RoundReviewProposed) */
+                        events: string[];
+                        /** @description Global position of the last event: send it as X-Wait-For-Position to read it back */
+                        position: string;
+                        /** @description The round id: periodic-<commune>-<list year>, or regular-<uuid> */
+                        roundId: string;
+                        /**
+                         * @description surveying: surveys and village meetings; posted: lists posted, complaints heard; decided: the decision is recorded; applied: every household has its review
+                         * @enum {string}
+                         */
+                        stage?: "surveying" | "posted" | "decided" | "applied";
+                        /** @description The round’s version after the step (also the ETag): send it in If-Match */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    recordRoundSurvey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of problem titles and details: vi or en (quality values respected, e.g. "vi-VN, vi;q=0.9, en;q=0.5"). Without it, English. Data is never translated. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description Makes a retry safe: the first response to this key is stored and replayed (Idempotent-Replayed: true) and nothing is appended twice; the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED. 1–200 letters, digits, . _ : - */
+                "Idempotency-Key"?: string;
+                /** @description Makes the command conditional: the household version (ETag) it was decided on, e.g. "3". A household at another version answers 412 PRECONDITION_FAILED with currentVersion. */
+                "If-Match"?: string;
+                /** @description With the web app’s session cookie: the value of the benvung_csrf cookie (403 CSRF_INVALID without it). Not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The round id: periodic-<commune>-<list year>, or regular-<uuid> */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The household applied to be reviewed (đơn đề nghị); false when the survey found it
+                     * @default false
+                     */
+                    applied?: boolean;
+                    /**
+                     * @description Deprivation indicator codes of the standard of the round’s list year (GET /v1/rules)
+                     * @default []
+                     */
+                    deprivations?: string[];
+                    /** @description The document this step rests on, as filed: number and title (e.g. “Biên bản số 12/BB-BCĐ, họp thôn Ấp 3”) */
+                    document?: string;
+                    /** @description The review form’s scores, where the commune has no income figure (Circular 07/2021/TT-BLĐTBXH) */
+                    formScores?: {
+                        /** @description B2: the deprivation points (phiếu B2); omitted: counted from the deprivations listed */
+                        deprivationPoints?: number;
+                        /** @description B1: the income-proxy points of the review form (phiếu B1), in place of an income figure */
+                        incomeProxyPoints: number;
+                    };
+                    /**
+                     * Format: uuid
+                     * @description A household of the round’s commune, in your units
+                     */
+                    householdId: string;
+                    /** @description Income per person per month, in đồng (or formScores, not both) */
+                    incomePerCapitaVnd?: number;
+                    /**
+                     * Format: date
+                     * @description The date of the survey
+                     */
+                    surveyedOn: string;
+                    /** @description The village the household meets in; omitted: its recorded village (required where none is recorded) */
+                    village?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: recorded */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Types of the events recorded, in order (e.g. RoundReviewProposed) */
+                        events: string[];
+                        /** @description Global position of the last event: send it as X-Wait-For-Position to read it back */
+                        position: string;
+                        /** @description The round id: periodic-<commune>-<list year>, or regular-<uuid> */
+                        roundId: string;
+                        /**
+                         * @description surveying: surveys and village meetings; posted: lists posted, complaints heard; decided: the decision is recorded; applied: every household has its review
+                         * @enum {string}
+                         */
+                        stage?: "surveying" | "posted" | "decided" | "applied";
+                        /** @description The round’s version after the step (also the ETag): send it in If-Match */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getRulesInForce: {
@@ -4837,6 +8543,13 @@ export interface operations {
                         listYearRules: {
                             allowedOffsets: number[];
                             basis: string;
+                            campaign?: {
+                                basis: string;
+                                from: string;
+                                listYearOffset: number;
+                                to: string;
+                                verify?: string;
+                            };
                             defaults: {
                                 from: string;
                                 offset: number;
@@ -4955,6 +8668,10 @@ export interface operations {
                                 };
                             };
                             formScores?: {
+                                averageLivingMaxPoints?: {
+                                    rural: number;
+                                    urban: number;
+                                };
                                 basis: string;
                                 incomeProxyMaxPoints: {
                                     rural: number;
@@ -4963,6 +8680,7 @@ export interface operations {
                                 pointsPerDeprivation: number;
                                 poorMinDeprivationPoints: number;
                                 verify?: string;
+                                verifyAverageLiving?: string;
                             };
                             id: string;
                             importOnly?: boolean;
@@ -5027,6 +8745,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listAffectedReviews: {
@@ -5183,6 +8902,306 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getUnitFigures: {
+        parameters: {
+            query?: {
+                /** @description As recorded by the end of this day; today when omitted */
+                asOf?: string;
+            };
+            header?: {
+                /** @description Language of problem titles and details: vi or en (quality values respected, e.g. "vi-VN, vi;q=0.9, en;q=0.5"). Without it, English. Data is never translated. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description Read-your-writes: the `position` a command answered. The read waits until its projection has passed it (503 NOT_YET_PROJECTED with Retry-After when it does not in time). */
+                "X-Wait-For-Position"?: string;
+                /** @description How long to wait for X-Wait-For-Position, in milliseconds (0–10000, default 3000). */
+                "X-Wait-Timeout-Ms"?: string;
+            };
+            path: {
+                /** @description The unit (within the caller’s units) */
+                code: string;
+                /** @description The year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The date the figures are as of */
+                        asOf: string;
+                        /** @description The figures in force on asOf (null: none recorded) */
+                        figures: {
+                            /** @description Total households of the unit in the year */
+                            households: number;
+                            /** @description Total population */
+                            population: number | null;
+                            /** @description Why they were entered or changed */
+                            reason: string | null;
+                            /** @description When */
+                            recordedAt: string;
+                            /** @description Who recorded them */
+                            recordedBy: string;
+                            /** @description Where the figures come from */
+                            source: string;
+                        } | null;
+                        /** @description Who changed what, when and why */
+                        history: {
+                            /** @description Every figure recorded, oldest first */
+                            figures: {
+                                /** @description Total households of the unit in the year */
+                                households: number;
+                                /** @description Total population */
+                                population: number | null;
+                                /** @description Why they were entered or changed */
+                                reason: string | null;
+                                /** @description When */
+                                recordedAt: string;
+                                /** @description Who recorded them */
+                                recordedBy: string;
+                                /** @description Where the figures come from */
+                                source: string;
+                            }[];
+                            /** @description Every target set or withdrawn, oldest first */
+                            targets: {
+                                /** @description rate_reduction_points, households_reduction or rate_below_percent */
+                                kind: string;
+                                /** @description poor or near_poor */
+                                list: string;
+                                /** @description The plan or decision it comes from */
+                                note: string | null;
+                                /** @description When */
+                                recordedAt: string;
+                                /** @description Who set it */
+                                recordedBy: string;
+                                /** @description The target (null: withdrawn) */
+                                value: number | null;
+                            }[];
+                        };
+                        /** @description The targets in force on asOf */
+                        targets: {
+                            /** @description rate_reduction_points, households_reduction or rate_below_percent */
+                            kind: string;
+                            /** @description poor or near_poor */
+                            list: string;
+                            /** @description The plan or decision it comes from */
+                            note: string | null;
+                            /** @description When */
+                            recordedAt: string;
+                            /** @description Who set it */
+                            recordedBy: string;
+                            /** @description The target (null: withdrawn) */
+                            value: number | null;
+                        }[];
+                        /** @description The unit */
+                        unitCode: string;
+                        /** @description The year */
+                        year: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    recordUnitFigures: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of problem titles and details: vi or en (quality values respected, e.g. "vi-VN, vi;q=0.9, en;q=0.5"). Without it, English. Data is never translated. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description With the web app’s session cookie: the value of the benvung_csrf cookie (403 CSRF_INVALID without it). Not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The unit (within the caller’s units) */
+                code: string;
+                /** @description The year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Total households of the unit in the year */
+                    households: number;
+                    /** @description Total population (nhân khẩu) of the unit in the year */
+                    population?: number;
+                    /** @description Why they are entered or changed */
+                    reason?: string;
+                    /** @description Where the figures come from: a statistical yearbook, a decision, the commune’s count */
+                    source: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Where they are in the log: send it as X-Wait-For-Position to read them back */
+                        position: string | null;
+                        /** @description Events recorded (0: it was already so) */
+                        recorded: number;
+                        /** @description The unit */
+                        unitCode: string;
+                        /** @description The year */
+                        year: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    setUnitTargets: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of problem titles and details: vi or en (quality values respected, e.g. "vi-VN, vi;q=0.9, en;q=0.5"). Without it, English. Data is never translated. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description With the web app’s session cookie: the value of the benvung_csrf cookie (403 CSRF_INVALID without it). Not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The unit (within the caller’s units) */
+                code: string;
+                /** @description The year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description One target per list and kind */
+                    targets: {
+                        /**
+                         * @description rate_reduction_points: lower the rate by this many percentage points; households_reduction: this many fewer households on the list at the year’s end; rate_below_percent: end the year below this rate (%)
+                         * @enum {string}
+                         */
+                        kind: "rate_reduction_points" | "households_reduction" | "rate_below_percent";
+                        /**
+                         * @description poor: hộ nghèo; near_poor: hộ cận nghèo
+                         * @enum {string}
+                         */
+                        list: "poor" | "near_poor";
+                        /** @description The decision or plan the target comes from */
+                        note?: string;
+                        /** @description Percentage points, households, or a percentage (see kind); null withdraws the target */
+                        value: number | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Where they are in the log: send it as X-Wait-For-Position to read them back */
+                        position: string | null;
+                        /** @description Events recorded (0: it was already so) */
+                        recorded: number;
+                        /** @description The unit */
+                        unitCode: string;
+                        /** @description The year */
+                        year: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    importUnitFigures: {
+        parameters: {
+            query?: {
+                /** @description true: check only, record nothing */
+                dryRun?: "true" | "false";
+            };
+            header?: {
+                /** @description Language of problem titles and details: vi or en (quality values respected, e.g. "vi-VN, vi;q=0.9, en;q=0.5"). Without it, English. Data is never translated. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description With the web app’s session cookie: the value of the benvung_csrf cookie (403 CSRF_INVALID without it). Not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The table as CSV, with a header line */
+                    csv: string;
+                    /** @description Why the figures are imported */
+                    reason?: string;
+                    /** @description The source of lines without a Nguồn (source) cell */
+                    source?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Checked, and recorded unless a dry run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Only checked */
+                        dryRun: boolean;
+                        /** @description Lines of figures in the file */
+                        lines: number;
+                        /** @description Where the last one is in the log (X-Wait-For-Position) */
+                        position: string | null;
+                        /** @description Figures recorded (unchanged ones are not recorded again) */
+                        recorded: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

@@ -12,6 +12,8 @@ import type { members } from '../../features/members/messages';
 import type { moves } from '../../features/moves/messages';
 import type { notes } from '../../features/notes/messages';
 import { offline } from '../../features/offline/messages';
+import type { reports } from '../../features/reports/messages';
+import type { reviewRounds } from '../../features/review-rounds/messages';
 import type { reviews } from '../../features/reviews/messages';
 import type { support } from '../../features/support/messages';
 import { common } from './common';
@@ -34,6 +36,8 @@ const lazy = {
   members: () => import('../../features/members/messages').then((m): typeof members => m.members),
   moves: () => import('../../features/moves/messages').then((m): typeof moves => m.moves),
   notes: () => import('../../features/notes/messages').then((m): typeof notes => m.notes),
+  reports: () => import('../../features/reports/messages').then((m): typeof reports => m.reports),
+  reviewRounds: () => import('../../features/review-rounds/messages').then((m): typeof reviewRounds => m.reviewRounds),
   reviews: () => import('../../features/reviews/messages').then((m): typeof reviews => m.reviews),
   support: () => import('../../features/support/messages').then((m): typeof support => m.support),
 } as const;

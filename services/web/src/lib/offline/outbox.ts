@@ -13,6 +13,11 @@ export interface OutboxEntry {
   /** Also the Idempotency-Key. */
   id: string;
   householdId: string;
+  /**
+   * The review round the entry belongs to (a survey proposed in a round): its screens list it too, and
+   * refresh when it is sent.
+   */
+  roundId?: string;
   /** What the user recorded, for the pending list (e.g. "review", "note"). */
   kind: string;
   method: 'POST' | 'PATCH';

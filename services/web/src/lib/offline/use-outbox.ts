@@ -7,6 +7,12 @@ export function useOutbox(householdId?: string): OutboxEntry[] {
   return householdId ? all.filter((e) => e.householdId === householdId) : all;
 }
 
+/** The entries of a review round waiting in the outbox, kept current. */
+export function useRoundOutbox(roundId: string): OutboxEntry[] {
+  const all = useSyncExternalStore(outbox.subscribe, outbox.entries);
+  return all.filter((e) => e.roundId === roundId);
+}
+
 /** Whether the browser believes it is online, kept current. */
 export function useOnline(): boolean {
   const [online, setOnline] = useState(() => navigator.onLine);

@@ -4,7 +4,7 @@ import { formatNumber, type Language } from '../../../lib/format';
 import { problemMessage } from '../../../lib/problem';
 import { useReadiness } from '../api/get-readiness';
 
-/** /ready: the database, and how far each projection lags behind the event log. */
+/** /ready: the database, how far each projection lags behind the event log, and its state here. */
 export function ReadinessPanel() {
   const { t, i18n } = useTranslation('admin');
   const { t: tc } = useTranslation();
@@ -42,6 +42,7 @@ export function ReadinessPanel() {
                 {t('configuration.lagSeconds')}
               </Table.Th>
               <Table.Th scope="col">{t('configuration.caughtUp')}</Table.Th>
+              <Table.Th scope="col">{t('configuration.state')}</Table.Th>
               <Table.Th scope="col" ta="right">
                 {t('configuration.processed')}
               </Table.Th>
@@ -57,12 +58,15 @@ export function ReadinessPanel() {
                 </Table.Td>
                 <Table.Td ta="right">{formatNumber(p.lagEvents, language)}</Table.Td>
                 <Table.Td ta="right">{formatNumber(p.lagSeconds, language, 1)}</Table.Td>
+                <Table.Td>{p.caughtUp ? t('configuration.yes') : t('configuration.no')}</Table.Td>
                 <Table.Td>
-                  {p.caughtUp === undefined
-                    ? t('configuration.notHere')
-                    : p.caughtUp
-                      ? t('configuration.yes')
-                      : t('configuration.no')}
+                  {p.state === undefined ? (
+                    t('configuration.notHere')
+                  ) : (
+                    <Text size="sm" c={p.state === 'running' ? undefined : 'red'} title={p.lastError}>
+                      {t(`configuration.states.${p.state}`, { attempts: p.attempts ?? 0 })}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td ta="right">{formatNumber(p.eventsProcessed, language)}</Table.Td>
               </Table.Tr>

@@ -32,5 +32,10 @@ export function describeEvent(event: EventLike, language: Language): string {
         ? ` (${t(`transitions.${String(d.transition)}`, { defaultValue: String(d.transition) })})`
         : ''),
   };
-  return t(event.type, params);
+  // A review a decision made official names it (a round's decision, or one typed with the review).
+  const decision =
+    event.type === 'HouseholdAssessed' && typeof d.decisionNo === 'string' && d.decisionNo
+      ? t('decisionSuffix', { decisionNo: d.decisionNo })
+      : '';
+  return t(event.type, params) + decision;
 }
