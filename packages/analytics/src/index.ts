@@ -36,6 +36,54 @@ export { type AnalyticsErrorCode, AnalyticsInputError } from './errors.js';
 export { chiSquareUpperTail } from './math/chi-square.js';
 export { logGamma, regularizedGammaP, regularizedGammaQ } from './math/gamma.js';
 export { normalQuantile } from './math/normal-quantile.js';
+// publication rules: calendar, cells across units, banded life tables, tables, the export
+export {
+  bandEnds,
+  DAYS_PER_MONTH,
+  MONTHS_PER_BAND,
+  monthDays,
+  publicationDate,
+  roundToMonth,
+} from './privacy/calendar.js';
+export {
+  type CellCount,
+  type CellDecisions,
+  groupReasons,
+  isPublished,
+  protectCells,
+  publishableCount,
+  type WithheldReason,
+} from './privacy/cells.js';
+export {
+  type AnonymisedExport,
+  anonymiseEpisodes,
+  type ExportEpisode,
+  GENERALISATION_LEVELS,
+  type GeneralisationLevel,
+  type GeneralisedRow,
+  generalise,
+} from './privacy/export.js';
+export { bandedCurve, type Interval, mergeIntervals, type ProtectedCurve } from './privacy/life-table.js';
+export {
+  type CohortCell,
+  type ProtectedCohortPoint,
+  type ProtectedCohortRow,
+  protectedCohorts,
+} from './privacy/protected-cohorts.js';
+export { protectedFlows } from './privacy/protected-flows.js';
+export {
+  type ProtectedLogRank,
+  type ProtectedSurvival,
+  protectedSurvival,
+  type SurvivalCell,
+} from './privacy/protected-survival.js';
+export {
+  type ProtectedTransitionCell,
+  type ProtectedTransitionMatrix,
+  type ProtectedTransitions,
+  protectedTransitions,
+  type UnitStatusObservation,
+} from './privacy/protected-transitions.js';
 // privacy
 export {
   isSmallCount,
@@ -53,6 +101,7 @@ export {
   suppressCurve,
   suppressSurvival,
 } from './privacy/survival.js';
+export { protectTable } from './privacy/table-suppression.js';
 export {
   type PublishedCohortRow,
   type PublishedFlow,

@@ -250,6 +250,13 @@ const scenarios: Record<DomainErrorCode, () => unknown> = {
     registered(),
     supportCommand({ kind: 'health_insurance', cardCount: 1, validUntil: '2023-01-01', occurredAt: '2023-04-01' }),
   ),
+  NOTHING_TO_ERASE: on(registered(), {
+    type: 'ErasePersonalData',
+    householdId: HH,
+    reason: 'Yêu cầu xoá của chủ hộ',
+    erasedEvents: 0,
+    occurredOn: '2024-01-01',
+  }),
   EVENT_NOT_FOUND: on(withLoan(), voidOf(9)),
   EVENT_ALREADY_VOIDED: on(
     build([registerCommand(), assessCommand(), supportCommand(poorLoan()), voidOf(3)]).history,

@@ -53,3 +53,12 @@ export class StoreClosedError extends EventStoreError {
     this.name = 'StoreClosedError';
   }
 }
+
+/** The adapter cannot erase personal data in place (EventStoreDB keeps events immutable). */
+export class ErasureNotSupportedError extends EventStoreError {
+  readonly code = 'ERASURE_NOT_SUPPORTED';
+  constructor(adapter: string) {
+    super(`${adapter} cannot erase personal data in place: use the PostgreSQL event store`);
+    this.name = 'ErasureNotSupportedError';
+  }
+}

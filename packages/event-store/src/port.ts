@@ -55,6 +55,14 @@ export interface RecordedEvent {
   position: string;
   /** SHA-256 chain hash (hex) over the previous hash and this event's stored form. */
   hash: string;
+  /** 2 when `recordedAt` is part of `hash` (see hash.ts); 1 for events stored before, and EventStoreDB. */
+  chainScheme: 1 | 2;
+}
+
+/** What `erasePersonalData` did: the erasure event's append, and how many events lost their personal part. */
+export interface ErasureResult extends AppendResult {
+  /** Events whose personal part was erased (0 when replayed). */
+  erasedEvents: number;
 }
 
 export interface AppendResult {
@@ -124,6 +132,8 @@ export interface SubscriptionBatch {
 export interface StreamVerification {
   valid: boolean;
   events: number;
+  /** The stream's head as recorded beside it (version and hash), when the store keeps one. */
+  head?: { version: number; hash: string };
   /** The first version whose stored form or chain does not match. */
   firstInvalidVersion?: number;
   reason?: string;
@@ -155,6 +165,19 @@ export interface EventStore {
   /** Catches up from `after`, then follows new events as they commit, in batches. */
   subscribe(options?: SubscribeOptions): AsyncIterable<SubscriptionBatch>;
   verifyStream(streamId: string): Promise<StreamVerification>;
+  /**
+   * Erases the personal part of every event of the stream and appends `erasure` (the event recording
+   * it, which must carry no personal part) in ONE transaction: either both happen or neither. The
+   * chain still verifies, as only the personal digests are hashed. Errors as `appendToStream`
+   * (ConcurrencyError when `expectedVersion` does not hold: nothing is erased then); a retry of an
+   * erasure already recorded (same event id and content) erases nothing more and answers `replayed`.
+   * ErasureNotSupportedError from an adapter whose events cannot change (EventStoreDB).
+   */
+  erasePersonalData(
+    streamId: string,
+    erasure: EventToAppend,
+    options: { expectedVersion: ExpectedVersion },
+  ): Promise<ErasureResult>;
   /** Orders two positions of this store: negative, zero or positive. */
   comparePositions(a: string, b: string): number;
   /**

@@ -138,3 +138,11 @@ export function prepareEvents(streamId: string, events: readonly EventToAppend[]
   if (ids.size !== prepared.length) throw new InvalidAppendError('an append carries the same eventId twice');
   return prepared;
 }
+
+/** An erasure event, checked like any append; it must carry no personal part (it would be erased at once). */
+export function prepareErasure(streamId: string, erasure: EventToAppend): PreparedEvent {
+  if (erasure?.personal != null) throw new InvalidAppendError('an erasure event must carry no personal data');
+  const [prepared] = prepareEvents(streamId, [erasure]);
+  if (!prepared) throw new InvalidAppendError('an erasure needs its event');
+  return prepared;
+}

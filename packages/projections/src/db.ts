@@ -1,4 +1,4 @@
-import { guardPool, POOL_CONNECT_TIMEOUT_MS } from '@benvung/event-store';
+import { createPool, guardPool, POOL_CONNECT_TIMEOUT_MS } from '@benvung/event-store';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { ReadModelDatabase } from './tables/database.js';
@@ -20,8 +20,7 @@ export function createReadModelDb(
         ? (value: string) => value
         : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
   };
-  const pool = new pg.Pool({
-    connectionString,
+  const pool = createPool(connectionString, {
     max: options.max ?? 10,
     connectionTimeoutMillis: POOL_CONNECT_TIMEOUT_MS,
     types,

@@ -35,6 +35,7 @@ const recorded = (type: string, data: Record<string, unknown>, recordedAt: strin
   version: ++version,
   position: String(version),
   hash: '',
+  chainScheme: 2,
 });
 
 describe('unit figures and targets as recorded by a date', () => {

@@ -73,10 +73,17 @@ function serviceEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
  * `pnpm start` as an operator runs it (node --import tsx scripts/start.ts): with `databaseUrl`
  * against that server, without it on embedded PostgreSQL in `dataDir`.
  */
-export function startCommand(options: { port: number; databaseUrl?: string; dataDir?: string }): ServiceProcess {
+export function startCommand(options: {
+  port: number;
+  databaseUrl?: string;
+  dataDir?: string;
+  /** More settings (RUN_PROJECTOR, DATABASE_READ_URL, …). */
+  env?: Record<string, string>;
+}): ServiceProcess {
   return launch(
     [join(root, 'scripts/start.ts')],
     serviceEnv({
+      ...options.env,
       PORT: String(options.port),
       ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
       ...(options.dataDir ? { DATA_DIR: options.dataDir } : {}),

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import { MIN_SECRET_LENGTH } from './application/jwt-secret.js';
 
@@ -14,7 +15,14 @@ export const GatewayConfig = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// connection string')
       .optional(),
+    /** A streaming replica that analytics and reports read from; its lag is in /ready. */
+    DATABASE_READ_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_READ_URL must be a postgres:// or postgresql:// connection string')
+      .optional(),
     DATA_DIR: z.string().min(1).default('.data'),
+    /** The built web app (services/web/dist) for server.ts to serve at `/`; unset, the API only. */
+    WEB_ROOT: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     BODY_LIMIT_BYTES: z.coerce
       .number()
@@ -29,6 +37,33 @@ export const GatewayConfig = z
       .string()
       .min(MIN_SECRET_LENGTH, `AUTH_JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters`)
       .optional(),
+    /** Key of the keyed hash that pseudonymises households in exports (its own secret, never derived). */
+    EXPORT_PSEUDONYM_KEY: z
+      .string()
+      .min(MIN_SECRET_LENGTH, `EXPORT_PSEUDONYM_KEY must be at least ${MIN_SECRET_LENGTH} characters`)
+      .optional(),
+    /**
+     * Ed25519 key (32 bytes, hex or base64url) that signs checkpoints of the event log; without it the
+     * start command keeps a generated one in DATA_DIR. Its own key, derived from no other secret.
+     */
+    LOG_SIGNING_KEY: z
+      .string()
+      .regex(
+        /^([0-9a-fA-F]{64}|[A-Za-z0-9_-]{43})$/,
+        'LOG_SIGNING_KEY must be 32 bytes: 64 hex digits or 43 base64url characters',
+      )
+      .optional(),
+    /** Sign a checkpoint of the log after this many new events… */
+    LOG_CHECKPOINT_EVERY_EVENTS: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
+    /** …or this many seconds after the last one, when events were added since. */
+    LOG_CHECKPOINT_INTERVAL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 3600)
+      .default(300),
+    /** File each signed checkpoint is appended to, one line each; default DATA_DIR/log-checkpoints.txt. */
+    LOG_CHECKPOINT_FILE: z.string().min(1).optional(),
     /**
      * Also serve the invented demo units (marked demo) beside the national lists: for data made by
      * `pnpm seed`, and tests. Off for a real deployment.
@@ -101,7 +136,7 @@ export const GatewayConfig = z
 export type GatewayConfig = z.infer<typeof GatewayConfig>;
 
 /** Variables whose values an error message must not repeat. */
-const SECRET_VARIABLES = new Set(['AUTH_JWT_SECRET', 'ADMIN_PASSWORD']);
+const SECRET_VARIABLES = new Set(['AUTH_JWT_SECRET', 'ADMIN_PASSWORD', 'EXPORT_PSEUDONYM_KEY', 'LOG_SIGNING_KEY']);
 
 export class ConfigError extends Error {
   constructor(readonly issues: string[]) {
@@ -126,4 +161,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     );
   }
   return result.data;
+}
+
+/** Where and how often the log's checkpoints are signed and published. */
+export function checkpointSettings(config: GatewayConfig): {
+  everyEvents: number;
+  intervalSeconds: number;
+  file: string;
+} {
+  return {
+    everyEvents: config.LOG_CHECKPOINT_EVERY_EVENTS,
+    intervalSeconds: config.LOG_CHECKPOINT_INTERVAL_SECONDS,
+    file: config.LOG_CHECKPOINT_FILE ?? join(config.DATA_DIR, 'log-checkpoints.txt'),
+  };
 }

@@ -1,8 +1,9 @@
 export type { BuildAppOptions } from './app.js';
 export { buildApp } from './app.js';
+export { exportKeyFile, resolveExportPseudonymKey } from './application/export-key.js';
 export { resolveJwtSecret, secretFile } from './application/jwt-secret.js';
 export { signToken } from './application/tokens.js';
-export { ConfigError, GatewayConfig, loadConfig } from './config.js';
+export { ConfigError, checkpointSettings, GatewayConfig, loadConfig } from './config.js';
 export { loggerOptions, REDACTED_PATHS } from './logger.js';
 export { Role, TokenClaims } from './plugins/auth.js';
 export type { GatewayDeps } from './plugins/deps.js';

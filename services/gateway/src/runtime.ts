@@ -1,5 +1,12 @@
-import { createHmac } from 'node:crypto';
-import { migrateEventStore, PostgresEventStore } from '@benvung/event-store';
+import { randomBytes } from 'node:crypto';
+import {
+  LogProofs,
+  type LogSigningKey,
+  migrateEventStore,
+  PostgresEventStore,
+  signingKeyFrom,
+  startCheckpointer,
+} from '@benvung/event-store';
 import { GeographyService } from '@benvung/geography';
 import {
   createAllProjections,
@@ -33,6 +40,7 @@ export interface RuntimeOptions {
     | 'BODY_LIMIT_BYTES'
     | 'RUN_PROJECTOR'
     | 'DB_POOL_SIZE'
+    | 'DATABASE_READ_URL'
     | 'RATE_LIMIT_PER_MINUTE'
     | 'CORS_ORIGINS'
     | 'DEMO_UNITS'
@@ -42,8 +50,15 @@ export interface RuntimeOptions {
   jwtSecret: Uint8Array;
   /** The built web app to serve at `/` (services/web/dist). */
   webRoot?: string;
-  /** Defaults to a key derived from the JWT secret (stable across restarts, secret like it). */
+  /**
+   * The export pseudonym key (see `resolveExportPseudonymKey`); without it a random one for this
+   * process, never one derived from the JWT secret.
+   */
   pseudonymKey?: Uint8Array;
+  /** Signs checkpoints of the log (see `resolveLogSigningKey`); without it a random one for this process. */
+  logSigningKey?: LogSigningKey;
+  /** How often to sign, and where to publish each checkpoint (a file, one line each). */
+  checkpoints?: { everyEvents?: number; intervalSeconds?: number; file?: string };
   logger: Logger;
 }
 
@@ -59,6 +74,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     onPoolError,
   });
   const db = createReadModelDb(databaseUrl, { max: config.DB_POOL_SIZE, onPoolError });
+  // Read only: nothing is migrated or written through it.
+  const readReplica = config.DATABASE_READ_URL
+    ? createReadModelDb(config.DATABASE_READ_URL, { max: config.DB_POOL_SIZE, onPoolError })
+    : undefined;
   let rules: RuleBookCache;
   let geography: GeographyService;
   try {
@@ -79,6 +98,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   } catch (err) {
     await store.close();
     await db.destroy();
+    await readReplica?.destroy();
     throw err;
   }
   const projections = createAllProjections(geography.registry);
@@ -93,13 +113,20 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       })
     : undefined;
   projector?.start();
+  const logKey = options.logSigningKey ?? signingKeyFrom(randomBytes(32));
+  // The log's Merkle tree grows beside the projections, in whichever process runs them.
+  const checkpointer = config.RUN_PROJECTOR
+    ? startCheckpointer({ store, key: logKey, logger, ...options.checkpoints })
+    : undefined;
   const app = await buildApp({
     deps: {
       store,
       readModels: db,
+      ...(readReplica ? { readReplica } : {}),
       rules,
       db: db.withTables<GatewayTables>(),
       ...(projector ? { projector } : {}),
+      log: { proofs: new LogProofs(store.pool), key: logKey },
       projectionLag: () =>
         projectionLags(
           store,
@@ -113,7 +140,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     ...hardeningOptions(config),
     corsOrigins: config.CORS_ORIGINS,
     jwtSecret: options.jwtSecret,
-    pseudonymKey: options.pseudonymKey ?? derivePseudonymKey(options.jwtSecret),
+    pseudonymKey: options.pseudonymKey ?? randomBytes(32),
     geography,
     logger: logger as FastifyBaseLogger,
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
@@ -123,14 +150,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     projector,
     async stop() {
       await app.close();
+      await checkpointer?.stop();
       await projector?.stop();
       await store.close();
       await db.destroy();
+      await readReplica?.destroy();
     },
   };
-}
-
-/** A separate key for pseudonyms, derived so that no second secret has to be managed. */
-function derivePseudonymKey(jwtSecret: Uint8Array): Uint8Array {
-  return createHmac('sha256', jwtSecret).update('benvung analytics pseudonym key v1').digest();
 }

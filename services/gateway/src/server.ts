@@ -2,9 +2,11 @@
  * Runs the gateway against the PostgreSQL server of DATABASE_URL (containers, production).
  * For a laptop with no database server, `pnpm start` (scripts/start.ts) brings an embedded one.
  */
+import { resolveLogSigningKey } from '@benvung/event-store';
 import closeWithGrace from 'close-with-grace';
 import { pino } from 'pino';
-import { ConfigError, loadConfig } from './config.js';
+import { resolveExportPseudonymKey } from './application/export-key.js';
+import { ConfigError, checkpointSettings, loadConfig } from './config.js';
 import { loggerOptions } from './logger.js';
 import { createRuntime } from './runtime.js';
 
@@ -20,7 +22,18 @@ async function main() {
     throw new ConfigError(['AUTH_JWT_SECRET: required by the gateway service (at least 32 characters)']);
   }
   const jwtSecret = new TextEncoder().encode(config.AUTH_JWT_SECRET);
-  const runtime = await createRuntime({ databaseUrl: config.DATABASE_URL, config, logger, jwtSecret });
+  const pseudonymKey = await resolveExportPseudonymKey(config.EXPORT_PSEUDONYM_KEY, config.DATA_DIR);
+  const logSigningKey = await resolveLogSigningKey(config.LOG_SIGNING_KEY, config.DATA_DIR);
+  const runtime = await createRuntime({
+    databaseUrl: config.DATABASE_URL,
+    config,
+    logger,
+    jwtSecret,
+    pseudonymKey,
+    logSigningKey,
+    checkpoints: checkpointSettings(config),
+    ...(config.WEB_ROOT ? { webRoot: config.WEB_ROOT } : {}),
+  });
   await runtime.app.listen({ port: config.PORT, host: config.HOST });
   closeWithGrace({ delay: 4500, logger }, async ({ err }) => {
     if (err) logger.error({ err }, 'shutting down after an error');

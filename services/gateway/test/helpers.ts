@@ -29,7 +29,12 @@ export interface RunningGateway {
  * Rate limits are off unless a test turns them on; `config` sets any other setting.
  */
 export async function startGateway(
-  overrides: { rateLimitPerMinute?: number; config?: Partial<RuntimeOptions['config']> } = {},
+  overrides: {
+    rateLimitPerMinute?: number;
+    config?: Partial<RuntimeOptions['config']>;
+    /** Other runtime options: the log signing key, checkpoint settings… */
+    runtime?: Partial<Pick<RuntimeOptions, 'logSigningKey' | 'checkpoints'>>;
+  } = {},
 ): Promise<RunningGateway> {
   const database = await createTestDatabase('gateway');
   const runtime = await createRuntime({
@@ -46,6 +51,7 @@ export async function startGateway(
     },
     jwtSecret: TEST_JWT_SECRET,
     logger: pino({ level: 'silent' }),
+    ...overrides.runtime,
   });
   const baseUrl = await runtime.app.listen({ port: 0, host: '127.0.0.1' });
   return {

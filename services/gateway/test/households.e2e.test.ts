@@ -40,6 +40,7 @@ describe('register then read a household over real HTTP', () => {
     expect(await gw.runtime.app.deps.store.verifyStream(`household-${created.householdId}`)).toEqual({
       valid: true,
       events: 1,
+      head: { version: 1, hash: stream[0]?.hash },
     });
 
     const get = await eventually(async () => {
@@ -67,8 +68,9 @@ describe('register then read a household over real HTTP', () => {
       body: JSON.stringify(validBody),
     });
     const { householdId, position } = (await post.json()) as { householdId: string; position: string };
+    // The longest wait allowed: on a loaded machine the projection can take more than the default 3 s.
     const get = await fetch(`${gw.baseUrl}/v1/households/${householdId}`, {
-      headers: { ...worker, 'x-wait-for-position': position },
+      headers: { ...worker, 'x-wait-for-position': position, 'x-wait-timeout-ms': '10000' },
     });
     expect(get.status).toBe(200);
     expect(get.headers.get('etag')).toBe('"1"');

@@ -27,6 +27,7 @@ describe('names in NFC', () => {
     const read = await requestJson(gw.baseUrl, 'GET', `/v1/households/${id}`, {
       ...worker,
       'x-wait-for-position': r.body.position as string,
+      'x-wait-timeout-ms': '10000',
     });
     expect(read.body.headName).toBe(NAME.normalize('NFC'));
     expect(read.body.village).toBe('Ấp Phước Thạnh'.normalize('NFC'));

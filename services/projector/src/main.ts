@@ -1,4 +1,5 @@
 /** The projection worker as its own process (DATABASE_URL required). */
+import { parseSigningKey, signingKeyFrom } from '@benvung/event-store';
 import closeWithGrace from 'close-with-grace';
 import { pino } from 'pino';
 import { loadProjectorConfig } from './config.js';
@@ -12,6 +13,16 @@ async function main() {
     batchSize: config.PROJECTOR_BATCH_SIZE,
     demoUnits: config.DEMO_UNITS,
     logger,
+    ...(config.LOG_SIGNING_KEY
+      ? {
+          checkpoints: {
+            key: signingKeyFrom(parseSigningKey(config.LOG_SIGNING_KEY)),
+            everyEvents: config.LOG_CHECKPOINT_EVERY_EVENTS,
+            intervalSeconds: config.LOG_CHECKPOINT_INTERVAL_SECONDS,
+            ...(config.LOG_CHECKPOINT_FILE ? { file: config.LOG_CHECKPOINT_FILE } : {}),
+          },
+        }
+      : {}),
   });
   logger.info('projector running');
   closeWithGrace({ delay: 4500, logger }, async () => {

@@ -1,4 +1,4 @@
-import { migrateEventStore, PostgresEventStore } from '@benvung/event-store';
+import { type LogSigningKey, migrateEventStore, PostgresEventStore, startCheckpointer } from '@benvung/event-store';
 import { loadGeography } from '@benvung/geography';
 import { createAllProjections, createReadModelDb, migrateReadModels, Projector } from '@benvung/projections';
 import type { Logger } from 'pino';
@@ -16,6 +16,8 @@ export async function startProjectorWorker(options: {
   logger: Logger;
   /** Read units from the national lists and the demo units (as the gateway does with DEMO_UNITS). */
   demoUnits?: boolean;
+  /** With a key, this worker also extends the log's Merkle tree and signs checkpoints. */
+  checkpoints?: { key: LogSigningKey; everyEvents?: number; intervalSeconds?: number; file?: string };
 }): Promise<ProjectorWorker> {
   const { registry } = await loadGeography({ demo: options.demoUnits ?? false });
   const onPoolError = (err: Error) => options.logger.warn({ err }, 'database connection lost');
@@ -38,9 +40,13 @@ export async function startProjectorWorker(options: {
       ),
   });
   projector.start();
+  const checkpointer = options.checkpoints
+    ? startCheckpointer({ store, logger: options.logger, ...options.checkpoints })
+    : undefined;
   return {
     projector,
     async stop() {
+      await checkpointer?.stop();
       await projector.stop();
       await store.close();
       await db.destroy();

@@ -9,8 +9,10 @@ import { seedPopulation } from './support/seed';
  * and the numbers at risk, the other tables, and the downloads — aggregates only.
  */
 test('an analyst reads relapse curves, tables and downloads', async ({ page }) => {
-  test.setTimeout(240_000);
-  await seedPopulation(600);
+  test.setTimeout(420_000);
+  // Enough households that the publication rules (5 households per unit and group, 5 relapses per
+  // curve row) leave curves to draw.
+  await seedPopulation(3000);
   const analyst = await createAccount('analyst', [], 'phantich.quocgia');
   await signIn(page, analyst);
   await expect(page.getByRole('heading', { name: 'Phân tích tái nghèo' })).toBeVisible();

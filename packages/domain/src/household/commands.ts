@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UnitCode } from '../geography/unit-code.js';
 import { EthnicityCode } from './ethnicity.js';
 import { UnableToEscapeBasis } from './events/assessment.js';
+import { ERASURE_REASON_MAX, ERASURE_REASON_MIN } from './events/erasure.js';
 import { CloseReason } from './events/lifecycle.js';
 import { HouseholdMemberAdded, HouseholdMemberRemoved, MemberFacts, MemberPerson } from './events/members.js';
 import { AssessmentInput } from './inputs/assessment-input.js';
@@ -195,6 +196,24 @@ export const CloseHousehold = z.object({
 });
 export type CloseHousehold = z.infer<typeof CloseHousehold>;
 
+/** Why personal data is erased: 10–500 characters of typed text (a request, a decision), kept in the history. */
+export const ErasureReason = ShortText.min(ERASURE_REASON_MIN)
+  .max(ERASURE_REASON_MAX)
+  .describe('Why the personal data is erased (a request, a decision), 10–500 characters; kept in the history');
+
+/**
+ * Records that the household's personal data was erased. `erasedEvents` is how many of its events
+ * still held a personal part: the store erases them in the same transaction as it appends the event.
+ */
+export const ErasePersonalData = z.object({
+  type: z.literal('ErasePersonalData'),
+  householdId: z.uuid(),
+  reason: ErasureReason,
+  erasedEvents: z.number().int().min(0),
+  occurredOn: IsoDate,
+});
+export type ErasePersonalData = z.infer<typeof ErasePersonalData>;
+
 /** Every household command, discriminated on `type`. */
 export const HouseholdCommand = z.discriminatedUnion('type', [
   RegisterHousehold,
@@ -211,5 +230,6 @@ export const HouseholdCommand = z.discriminatedUnion('type', [
   VoidEvent,
   AmendEvent,
   CloseHousehold,
+  ErasePersonalData,
 ]);
 export type HouseholdCommand = z.infer<typeof HouseholdCommand>;

@@ -3,6 +3,7 @@ import type { CorrectionCommand, HouseholdCommand } from './commands.js';
 import { assess } from './decide/assess.js';
 import { DEFAULT_DECIDE_CONTEXT, type DecideContext } from './decide/context.js';
 import { amendEvent, voidEvent } from './decide/corrections.js';
+import { erasePersonalData } from './decide/erasure.js';
 import { addNote, changeMembers, clearFlag, close, move, register, setFlag } from './decide/lifecycle.js';
 import { addMember, changeMember, removeMember } from './decide/members.js';
 import { recordSupport } from './decide/support.js';
@@ -52,6 +53,8 @@ export function decide(
       return amendEvent(command, state, context, decideCorrection);
     case 'CloseHousehold':
       return close(command, state);
+    case 'ErasePersonalData':
+      return erasePersonalData(command, state);
     default:
       return assertNever(command, 'household command');
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HouseholdAssessed, UnableToEscapeFlagCleared, UnableToEscapeFlagSet } from './events/assessment.js';
 import { EventAmended, EventVoided, NoteAdded } from './events/corrections.js';
+import { PersonalDataErased } from './events/erasure.js';
 import { HouseholdClosed, HouseholdMembersChanged, HouseholdMoved, HouseholdRegistered } from './events/lifecycle.js';
 import { HouseholdMemberAdded, HouseholdMemberChanged, HouseholdMemberRemoved } from './events/members.js';
 import {
@@ -22,6 +23,7 @@ import {
 
 export * from './events/assessment.js';
 export * from './events/corrections.js';
+export * from './events/erasure.js';
 export * from './events/lifecycle.js';
 export * from './events/members.js';
 export * from './events/support.js';
@@ -56,6 +58,7 @@ export const HouseholdEvent = z.discriminatedUnion('type', [
   EventVoided,
   EventAmended,
   HouseholdClosed,
+  PersonalDataErased,
 ]);
 export type HouseholdEvent = z.infer<typeof HouseholdEvent>;
 export type HouseholdEventType = HouseholdEvent['type'];
@@ -95,6 +98,7 @@ export const HOUSEHOLD_EVENT_SCHEMA_VERSIONS: Record<HouseholdEventType, number>
   EventVoided: 1,
   EventAmended: 1,
   HouseholdClosed: 1,
+  PersonalDataErased: 1,
 };
 
 /**

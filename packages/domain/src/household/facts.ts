@@ -212,6 +212,9 @@ function applyToRegistered(s: Registered, e: FactEvent, eventId?: string): Regis
       return { ...s, notes: s.notes + 1 };
     case 'HouseholdClosed':
       return { ...s, status: 'closed', closedOn: e.data.occurredOn, closeReason: e.data.reason };
+    case 'PersonalDataErased':
+      // No fact about the household changes (its counts and analytics neither): only its names went.
+      return s;
     default:
       return assertNever(e, 'household fact event');
   }

@@ -36,6 +36,13 @@ export const API_PROBLEM_MESSAGES = {
     vi: { title: 'Ngoài địa bàn được phân công', detail: 'Đơn vị {unitCode} không thuộc địa bàn bạn được phân công.' },
     en: { title: 'Not allowed', detail: 'Unit {unitCode} is not among your units.' },
   },
+  LOG_CHECKPOINTS_UNAVAILABLE: {
+    vi: {
+      title: 'Không có điểm kiểm tra',
+      detail: 'Máy chủ này không lưu các điểm kiểm tra có chữ ký của sổ sự kiện.',
+    },
+    en: { title: 'Not available', detail: 'This service keeps no signed checkpoints of the event log.' },
+  },
   NOT_FOUND: {
     vi: { title: 'Không tìm thấy', detail: 'Không tìm thấy dữ liệu được yêu cầu.' },
     en: { title: 'Not found', detail: 'Nothing was found.' },
@@ -183,6 +190,16 @@ export const API_PROBLEM_MESSAGES = {
       detail: 'Hệ thống đang khởi động lại hoặc bảo trì. Vui lòng thử lại sau ít phút.',
     },
     en: { title: 'Service unavailable', detail: 'The service is restarting; try again shortly.' },
+  },
+  ERASURE_NOT_SUPPORTED: {
+    vi: {
+      title: 'Không thể xoá dữ liệu cá nhân',
+      detail: 'Kho sự kiện đang dùng không cho phép xoá dữ liệu cá nhân của các sự kiện đã ghi.',
+    },
+    en: {
+      title: 'Erasure not supported',
+      detail: 'The event store in use cannot erase the personal data of recorded events.',
+    },
   },
   DATABASE_UNAVAILABLE: {
     vi: {

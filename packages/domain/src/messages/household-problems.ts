@@ -93,6 +93,16 @@ export const HOUSEHOLD_PROBLEM_MESSAGES = {
       detail: 'The last listed member cannot be removed: close the household instead.',
     },
   },
+  NOTHING_TO_ERASE: {
+    vi: {
+      title: 'Không còn dữ liệu cá nhân để xoá',
+      detail: 'Dữ liệu cá nhân của hộ này đã được xoá trước đó và chưa có dữ liệu cá nhân mới nào được ghi.',
+    },
+    en: {
+      title: 'Nothing to erase',
+      detail: 'The household’s personal data was already erased and none has been recorded since.',
+    },
+  },
   // geography
   UNKNOWN_UNIT: {
     vi: {

@@ -18,6 +18,7 @@ export const DOMAIN_ERROR_CODES = {
   MEMBER_NOT_FOUND: 'not_found',
   HEAD_ALREADY_LISTED: 'illegal_state',
   LAST_MEMBER: 'illegal_state',
+  NOTHING_TO_ERASE: 'illegal_state',
   // geography
   UNKNOWN_UNIT: 'validation',
   UNIT_NOT_VALID_ON_DATE: 'validation',

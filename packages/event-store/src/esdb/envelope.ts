@@ -93,6 +93,8 @@ export function toRecorded(d: Decoded, upcasters: UpcasterRegistry): RecordedEve
     version: versionOfRevision(d.event.revision),
     position: positionOf(d.event),
     hash: d.envelope.hash,
+    // The server assigns the recorded time after the hash is computed: it cannot be in the chain.
+    chainScheme: 1,
   };
 }
 
@@ -108,6 +110,8 @@ export function toStored(d: Decoded): StoredEvent {
     personalDigest: d.envelope.personalDigest === null ? null : Buffer.from(d.envelope.personalDigest, 'hex'),
     metadata: d.envelope.metadata as EventMetadata,
     occurredAt: new Date(d.envelope.occurredAt),
+    recordedAt: d.event.created,
+    chainScheme: 1,
     hash: Buffer.from(d.envelope.hash, 'hex'),
   };
 }

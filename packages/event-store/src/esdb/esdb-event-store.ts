@@ -6,12 +6,13 @@ import {
   FORWARDS,
   START,
 } from '@eventstore/db-client';
-import { StreamNotFoundError } from '../errors.js';
+import { ErasureNotSupportedError, StreamNotFoundError } from '../errors.js';
 import { checkExpectedVersion } from '../expected-version.js';
 import {
   type AppendResult,
   BACKLOG_CAP,
   type Backlog,
+  type ErasureResult,
   type EventStore,
   type EventToAppend,
   type ExpectedVersion,
@@ -154,6 +155,18 @@ export class EsdbEventStore implements EventStore {
       },
       options,
     );
+  }
+
+  /**
+   * EventStoreDB never changes a stored event, so personal data cannot be erased in place (that would
+   * need encrypting it with a per-stream key to destroy: crypto-shredding, not built).
+   */
+  async erasePersonalData(
+    _streamId: string,
+    _erasure: EventToAppend,
+    _options: { expectedVersion: ExpectedVersion },
+  ): Promise<ErasureResult> {
+    throw new ErasureNotSupportedError('the EventStoreDB adapter');
   }
 
   async verifyStream(streamId: string): Promise<StreamVerification> {

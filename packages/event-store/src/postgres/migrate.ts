@@ -3,10 +3,12 @@ import type pg from 'pg';
 import { ensureLogStatistics } from './log-statistics.js';
 import * as eventLog from './migrations/2026-11-22T0900-event-log.js';
 import * as optimisticAppend from './migrations/2026-11-23T0900-optimistic-append.js';
+import * as tamperEvidentLog from './migrations/2026-12-06T2200-tamper-evident-log.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-22T0900-event-log': eventLog,
   '2026-11-23T0900-optimistic-append': optimisticAppend,
+  '2026-12-06T2200-tamper-evident-log': tamperEvidentLog,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

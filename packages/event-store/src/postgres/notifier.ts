@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { createClient } from './multi-host.js';
 import { POOL_CONNECT_TIMEOUT_MS } from './pool.js';
 
 export const CHANNEL = 'es_events';
@@ -99,10 +100,7 @@ export class Notifier {
   }
 
   async #connect(): Promise<pg.Client | undefined> {
-    const client = new pg.Client({
-      connectionString: this.#connectionString,
-      connectionTimeoutMillis: POOL_CONNECT_TIMEOUT_MS,
-    });
+    const client = createClient(this.#connectionString, { connectionTimeoutMillis: POOL_CONNECT_TIMEOUT_MS });
     const lost = () => {
       if (this.#client !== client) return;
       this.#client = undefined;

@@ -1,10 +1,11 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { StoreClosedError, StreamNotFoundError } from '../errors.js';
 import { checkExpectedVersion } from '../expected-version.js';
 import {
   type AppendResult,
   BACKLOG_CAP,
   type Backlog,
+  type ErasureResult,
   type EventStore,
   type EventToAppend,
   type ExpectedVersion,
@@ -17,16 +18,18 @@ import {
   type SubscribeOptions,
   type SubscriptionBatch,
 } from '../port.js';
-import { prepareEvents } from '../prepare.js';
+import { prepareErasure, prepareEvents } from '../prepare.js';
 import { pageSize, streamRange, streamReads } from '../read-options.js';
 import { UpcasterRegistry } from '../upcasting.js';
 import { verifyChain } from '../verify.js';
 import { appendPrepared } from './append.js';
+import { erasePrepared } from './erase.js';
+import { createPool } from './multi-host.js';
 import { Notifier } from './notifier.js';
 import { guardPool, POOL_CONNECT_TIMEOUT_MS } from './pool.js';
 import { comparePgPositions, decodePosition, encodePosition } from './position.js';
 import { readLogPage } from './read-all.js';
-import { EVENT_COLUMNS, type EventRow, type ReadRow, readColumns, toRecordedEvent, toStoredEvent } from './rows.js';
+import { type EventRow, eventColumns, type ReadRow, readColumns, toRecordedEvent, toStoredEvent } from './rows.js';
 
 export interface PostgresEventStoreOptions {
   connectionString: string;
@@ -42,6 +45,7 @@ export interface PostgresEventStoreOptions {
 
 const READ_COLUMNS = readColumns();
 const READ_COLUMNS_OF_E = readColumns('e');
+const EVENT_COLUMNS_OF_E = eventColumns('e');
 
 /** First retry delay while committed events wait behind an older open transaction. */
 const PENDING_RETRY_MS = 5;
@@ -64,8 +68,7 @@ export class PostgresEventStore implements EventStore {
     this.#pool =
       options.pool ??
       guardPool(
-        new pg.Pool({
-          connectionString: options.connectionString,
+        createPool(options.connectionString, {
           max: options.maxPoolSize ?? 10,
           connectionTimeoutMillis: POOL_CONNECT_TIMEOUT_MS,
         }),
@@ -89,6 +92,19 @@ export class PostgresEventStore implements EventStore {
     checkExpectedVersion(options.expectedVersion);
     const prepared = prepareEvents(streamId, events);
     const result = await appendPrepared(this.#pool, streamId, prepared, options.expectedVersion);
+    if (!result.replayed) this.#notifier.announce();
+    return result;
+  }
+
+  /** See erase.ts: the personal parts set to NULL and the erasure appended in one transaction. */
+  async erasePersonalData(
+    streamId: string,
+    erasure: EventToAppend,
+    options: { expectedVersion: ExpectedVersion },
+  ): Promise<ErasureResult> {
+    checkExpectedVersion(options.expectedVersion);
+    const prepared = prepareErasure(streamId, erasure);
+    const result = await erasePrepared(this.#pool, streamId, prepared, options.expectedVersion);
     if (!result.replayed) this.#notifier.announce();
     return result;
   }
@@ -184,13 +200,21 @@ export class PostgresEventStore implements EventStore {
   }
 
   async verifyStream(streamId: string): Promise<StreamVerification> {
-    const result = await this.#pool.query<EventRow>({
+    // One snapshot for the events and the head, so an append in between cannot look like a cut.
+    const result = await this.#pool.query<EventRow & { head_version: number | null; head_hash: Buffer | null }>({
       name: 'es_verify_stream',
-      text: `SELECT ${EVENT_COLUMNS} FROM es_events WHERE stream_id = $1 ORDER BY version`,
+      text: `SELECT ${EVENT_COLUMNS_OF_E}, h.version AS head_version, h.hash AS head_hash
+             FROM (SELECT 1) one
+             LEFT JOIN es_stream_heads h ON h.stream_id = $1
+             LEFT JOIN es_events e ON e.stream_id = $1
+             ORDER BY e.version`,
       values: [streamId],
     });
-    if (result.rows.length === 0) throw new StreamNotFoundError(streamId);
-    return verifyChain(result.rows.map(toStoredEvent));
+    const first = result.rows[0];
+    if (!first || (first.event_id === null && first.head_version === null)) throw new StreamNotFoundError(streamId);
+    const events = result.rows.filter((r) => r.event_id !== null).map(toStoredEvent);
+    const head = first.head_version === null ? null : { version: first.head_version, hash: first.head_hash as Buffer };
+    return verifyChain(events, head);
   }
 
   comparePositions(a: string, b: string): number {

@@ -17,6 +17,7 @@ export interface EventRow {
   metadata: EventMetadata;
   occurred_at: Date;
   recorded_at: Date;
+  chain_scheme: 1 | 2;
   hash: Buffer;
 }
 
@@ -34,6 +35,7 @@ const EVENT_COLUMN_NAMES = [
   'metadata',
   'occurred_at',
   'recorded_at',
+  'chain_scheme',
   'hash',
 ] as const;
 
@@ -64,6 +66,7 @@ export interface ReadRow {
   metadata: EventMetadata;
   occurred_ms: number;
   recorded_ms: number;
+  chain_scheme: 1 | 2;
   hash: string;
 }
 
@@ -85,6 +88,7 @@ export function readColumns(alias?: string): string {
     c('metadata'),
     `(extract(epoch FROM ${c('occurred_at')}) * 1000)::float8 AS occurred_ms`,
     `(extract(epoch FROM ${c('recorded_at')}) * 1000)::float8 AS recorded_ms`,
+    c('chain_scheme'),
     `encode(${c('hash')}, 'hex') AS hash`,
   ].join(', ');
 }
@@ -106,6 +110,7 @@ export function toRecordedEvent(row: ReadRow, upcasters: UpcasterRegistry): Reco
     version: row.version,
     position: row.position,
     hash: row.hash,
+    chainScheme: row.chain_scheme,
   };
 }
 
@@ -121,6 +126,8 @@ export function toStoredEvent(row: EventRow): StoredEvent {
     personalDigest: row.personal_digest,
     metadata: row.metadata,
     occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
+    chainScheme: row.chain_scheme,
     hash: row.hash,
   };
 }

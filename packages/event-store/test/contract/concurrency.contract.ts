@@ -45,6 +45,6 @@ export function concurrencyContract(ctx: ContractContext): void {
     expect(stored.map((e) => e.version)).toEqual(Array.from({ length: TARGET_VERSION }, (_, i) => i + 1));
     for (const e of stored) expect(e.eventId).toBe(winners.get(e.version));
     expect(stored.some((e) => losers.has(e.eventId))).toBe(false);
-    expect(await ctx.store.verifyStream(s)).toEqual({ valid: true, events: TARGET_VERSION });
+    expect(await ctx.store.verifyStream(s)).toMatchObject({ valid: true, events: TARGET_VERSION });
   });
 }

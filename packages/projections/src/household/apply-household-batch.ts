@@ -1,6 +1,7 @@
 import { isCorrection } from '@benvung/domain';
 import type { RecordedEvent } from '@benvung/event-store';
 import type { Transaction } from 'kysely';
+import { forgetPersonalDataIn } from '../household-status/forget-personal.js';
 import type { ApplyContext } from '../runtime/projection.js';
 import { decodeOrReject } from '../runtime/rejected-event.js';
 import type { ReadModelDatabase } from '../tables/database.js';
@@ -163,5 +164,10 @@ export async function applyHouseholdBatch(
     throw err;
   }
   await pipeline.drain();
+  // After every row of the batch is written: a name or ID digest written above must not survive it.
+  await forgetPersonalDataIn(
+    trx,
+    plans.filter((p) => p.todo.some((t) => t.event.type === 'PersonalDataErased')).map((p) => p.householdId),
+  );
   if (!through && book.pending.size > book.maxPending) await writeOwed(trx, book);
 }

@@ -119,11 +119,14 @@ export function foldHousehold(
     stored: p.cached?.stored ?? (readBack ? derive(id, start, book.units) : NOTHING_DERIVED),
   };
   const registration = p.todo.find((t) => t.event.type === 'HouseholdRegistered');
+  // An erasure in the batch: a name read before it (a row owed, write-behind) is not written either.
+  const erased = p.todo.some((t) => t.event.type === 'PersonalDataErased');
+  const headName = registration ? headNameOf(registration.recorded) : (owed?.headName ?? null);
   book.pending.set(id, {
     entry,
     position: entry.position,
     recordedAt: last.recorded.recordedAt,
-    headName: registration ? headNameOf(registration.recorded) : (owed?.headName ?? null),
+    headName: erased ? null : headName,
     analytics: (owed?.analytics ?? false) || !p.cached || p.todo.some((t) => affectsAnalytics(t.event)),
   });
   book.cache.set(id, entry);

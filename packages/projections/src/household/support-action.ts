@@ -114,6 +114,7 @@ export function supportActionOf(event: HouseholdEvent): SupportAction | undefine
     case 'NoteAdded':
     case 'EventVoided':
     case 'EventAmended':
+    case 'PersonalDataErased':
       return undefined;
     default:
       return assertNever(event, 'household event');

@@ -36,6 +36,9 @@ export async function readHousehold(
   // Behind the caller's position, the row may be older than what they wrote: only the stream will do.
   const row = behind ? undefined : await readRow(householdId);
   const view = row ?? (await householdFromStream(app.deps.store, householdId));
-  if (!view || !inScope(request.units, view.unit_code, app.geography.covers)) throw householdNotFound();
+  // An admin opens any household (to erase its personal data on request); the others those of their units.
+  const visible =
+    view && (request.actor.role === 'admin' || inScope(request.units, view.unit_code, app.geography.covers));
+  if (!view || !visible) throw householdNotFound();
   return { view, source: row ? 'read-model' : 'stream' };
 }

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { keptSecret } from '@benvung/event-store';
 
 /** Minimum secret length: HS256 keys shorter than the hash output weaken it. */
 export const MIN_SECRET_LENGTH = 32;
@@ -14,14 +13,6 @@ export const secretFile = (dataDir: string) => join(dataDir, 'jwt-secret');
  */
 export async function resolveJwtSecret(configured: string | undefined, dataDir: string): Promise<Uint8Array> {
   if (configured) return new TextEncoder().encode(configured);
-  const file = secretFile(dataDir);
-  if (!existsSync(file)) {
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, `${randomBytes(48).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' }).catch(
-      (err: NodeJS.ErrnoException) => {
-        if (err.code !== 'EEXIST') throw err;
-      },
-    );
-  }
-  return new TextEncoder().encode((await readFile(file, 'utf8')).trim());
+  const secret = await keptSecret(secretFile(dataDir), () => randomBytes(48).toString('base64url'));
+  return new TextEncoder().encode(secret);
 }

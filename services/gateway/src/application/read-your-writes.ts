@@ -1,5 +1,6 @@
-import { readCheckpoint } from '@benvung/projections';
+import { type ReadModelDatabase, readCheckpoint } from '@benvung/projections';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import { HttpProblem } from '../plugins/problem.js';
 
 const MAX_WAIT_MS = 10_000;
@@ -15,7 +16,11 @@ export async function waitForProjection(
   request: FastifyRequest,
   projection: string,
   /** A shorter bound than the caller's, for a read that has somewhere else to turn (the stream). */
-  options: { maxWaitMs?: number } = {},
+  options: {
+    maxWaitMs?: number;
+    /** Where the read will run (a replica lags behind the primary): the checkpoint is read there. */
+    db?: Kysely<ReadModelDatabase>;
+  } = {},
 ): Promise<void> {
   const header = request.headers['x-wait-for-position'];
   if (header === undefined) return;
@@ -40,7 +45,7 @@ export async function waitForProjection(
   const timeout = Math.min(asked, options.maxWaitMs ?? MAX_WAIT_MS);
   const deadline = Date.now() + timeout;
   for (let delay = 5; ; delay = Math.min(delay * 2, 100)) {
-    const checkpoint = await readCheckpoint(app.deps.readModels, projection);
+    const checkpoint = await readCheckpoint(options.db ?? app.deps.readModels, projection);
     if (checkpoint !== undefined && app.deps.store.comparePositions(checkpoint, target) >= 0) return;
     if (Date.now() >= deadline) break;
     await new Promise((r) => setTimeout(r, delay));

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { GatewayDb } from './tables.js';
 
 export interface StoredResponse {
@@ -53,4 +54,18 @@ export async function saveIdempotentResponse(
     })
     .onConflict((oc) => oc.columns(['actor_id', 'key']).doNothing())
     .execute();
+}
+
+/**
+ * Forgets the stored responses of commands on a household whose personal data is erased: a response
+ * names no one today, but its request hash is over a body that did (a registration's head), and
+ * nothing of the household's personal data should outlive the erasure. A retry of such a command then
+ * runs again, and is answered from the events it stored (see stored-attempt.ts), without names.
+ */
+export async function forgetHouseholdResponses(db: GatewayDb, householdId: string): Promise<number> {
+  const result = await db
+    .deleteFrom('idempotency_key')
+    .where(sql<string>`response->>'householdId'`, '=', householdId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -1,6 +1,7 @@
 import { DomainError, localizeProblem } from '@benvung/domain';
 import {
   ConcurrencyError,
+  ErasureNotSupportedError,
   EventStoreError,
   IdempotencyConflictError,
   isDatabaseUnavailable,
@@ -155,6 +156,10 @@ function toProblem(error: unknown): ProblemInput | undefined {
   // Only while the process stops: another instance (or this one, restarted) will answer.
   if (error instanceof StoreClosedError) {
     return { status: 503, code: error.code, title: 'Service unavailable', detail: error.message };
+  }
+  // A deployment on a store whose events cannot change (EventStoreDB): the request itself is fine.
+  if (error instanceof ErasureNotSupportedError) {
+    return { status: 501, code: error.code, title: 'Erasure not supported', detail: error.message };
   }
   if (error instanceof EventStoreError) {
     return { status: 400, code: error.code, title: 'Invalid request', detail: error.message };

@@ -1,15 +1,15 @@
-import { Readable } from 'node:stream';
-import { CONF_TYPES, cumulativeRelapseByCohort, suppressCohorts } from '@benvung/analytics';
+import { anonymiseEpisodes, CONF_TYPES, protectedCohorts, publicationDate } from '@benvung/analytics';
 import { UnitCode } from '@benvung/domain';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { analysisUnits } from '../application/analytics/analysis-units.js';
-import { allEpisodes, countEpisodes, type EpisodeFilter } from '../application/analytics/episode-query.js';
+import { allEpisodes, countHouseholdCells, type EpisodeFilter } from '../application/analytics/episode-query.js';
 import { provinceLookup } from '../application/analytics/geography-lookup.js';
 import { pseudonymise } from '../application/analytics/pseudonym.js';
 import { relapseSurvival } from '../application/analytics/survival.js';
 import { survivalSvg } from '../application/analytics/survival-svg.js';
+import { reportingReadModels } from '../application/read-replica.js';
 import { today } from '../application/today.js';
 import { ProblemSchema } from './schemas.js';
 
@@ -20,7 +20,9 @@ const EpisodeQuery = z.object({
   asOf: z.iso
     .date()
     .optional()
-    .describe('The date the analysis looks from (episodes still running are censored); today when omitted'),
+    .describe(
+      'The date the analysis looks from (episodes still running are censored); today when omitted. Rounded down to the last month end: figures are published as of month ends only',
+    ),
   unitCode: UnitCode.optional().describe(
     'Only households of this unit (within the caller’s units; old codes roll up to the unit holding them on asOf)',
   ),
@@ -31,6 +33,25 @@ const EpisodeQuery = z.object({
       'What counts as poverty: poor only, or poor or near-poor (an escape and a relapse are measured against it)',
     ),
 });
+const WITHHELD_REASONS = ['small', 'complementary', 'few_events'] as const;
+const Withheld = z
+  .enum(WITHHELD_REASONS)
+  .nullable()
+  .describe(
+    'Why figures are withheld: small (fewer than 5 households), complementary (withheld so that another withheld figure cannot be worked out), few_events (1 to 4 households relapsed, or 1 to 4 did not: only n is shown); null when published',
+  );
+const LeftOut = z
+  .boolean()
+  .describe(
+    'Households in units or groups of fewer than 5 (and the figures withheld beside them) are left out of every figure of this answer',
+  );
+const ExportQuery = EpisodeQuery.extend({
+  project: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/)
+    .default('default')
+    .describe('The research project: pseudonyms are stable within a project and cannot be joined between projects'),
+}).strict();
 const SurvivalQuery = EpisodeQuery.extend({
   groupBy: z
     .enum(['none', 'supportKind', 'province', 'cohort', 'area', 'ethnicity', 'ethnicMinority'])
@@ -47,22 +68,25 @@ const SurvivalQuery = EpisodeQuery.extend({
 const nullableNumber = z.number().nullable();
 const Curve = z.object({
   key: z.string().describe('The group (all when not grouped)'),
-  suppressed: z.boolean().describe('Withheld: fewer than 5 households; figures are null'),
-  n: nullableNumber.describe('Escape episodes followed'),
+  suppressed: z.boolean().describe('Withheld in whole or in part (see withheld); withheld figures are null'),
+  withheld: Withheld,
+  n: nullableNumber.describe('Households followed (each from its first escape)'),
   events: nullableNumber.describe('Relapses observed'),
   median: nullableNumber.describe('Median time to relapse, in days (null when not reached)'),
   medianLower: nullableNumber.describe('Lower bound of the median’s 95% confidence interval'),
   medianUpper: nullableNumber.describe('Upper bound of the median’s 95% confidence interval'),
-  maxTime: nullableNumber.describe('End of follow-up: the last time (days) any episode of the group was seen'),
+  maxTime: nullableNumber.describe('End of follow-up: the end (days) of the last band of the life table'),
   confLevel: nullableNumber.describe('Confidence level of the intervals (0.95)'),
   table: z
     .array(
       z.object({
-        time: nullableNumber.describe('Days since the escape'),
-        nRisk: nullableNumber.describe('Households still out of poverty and followed just before'),
-        nEvent: nullableNumber.describe('Relapses at this time'),
-        nCensor: nullableNumber.describe('Episodes whose follow-up ended at this time without a relapse (censored)'),
-        survival: nullableNumber.describe('Share still out of poverty, S(t)'),
+        time: nullableNumber.describe(
+          'End of the band (days since the escape): bands of 3 months, merged until each has 0 or at least 5 relapses and 0 or at least 5 censorings',
+        ),
+        nRisk: nullableNumber.describe('Households still out of poverty and followed at the start of the band'),
+        nEvent: nullableNumber.describe('Households relapsing in the band'),
+        nCensor: nullableNumber.describe('Households whose follow-up ended in the band without a relapse (censored)'),
+        survival: nullableNumber.describe('Share still out of poverty at the end of the band, S(t)'),
         stdErr: nullableNumber.describe('Standard error of S(t)'),
         lower: nullableNumber.describe('Lower bound of the 95% confidence interval'),
         upper: nullableNumber.describe('Upper bound of the 95% confidence interval'),
@@ -74,7 +98,8 @@ const Curve = z.object({
 });
 const Survival = z.object({
   definition: z.string().describe('The definition of poverty used'),
-  asOf: z.string().describe('The date looked from'),
+  asOf: z.string().describe('The date looked from: the last month end on or before the date asked'),
+  leftOut: LeftOut,
   confType: z.string().describe('The confidence interval transformation'),
   groupBy: z.string().describe('The grouping'),
   groups: z.array(Curve).describe('One curve per group'),
@@ -89,6 +114,20 @@ const Survival = z.object({
     .describe('Log-rank test that the groups’ curves differ; null when not grouped'),
 });
 
+const EXPORT_COLUMNS = [
+  'household',
+  'unit',
+  'area',
+  'cohort',
+  'support_kinds',
+  'escape_from',
+  'escape_to',
+  'escape_period',
+  'end_period',
+  'relapsed',
+  'time_months',
+];
+
 /**
  * Relapse analytics for analysts: aggregates only (groups of fewer than 5 households withheld and
  * marked), an SVG for reports, and an export with households pseudonymised by a keyed hash.
@@ -98,13 +137,13 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   /** The analyst's units (none: national), narrowed to unitCode; old codes roll up on asOf. */
   function episodeFilter(request: FastifyRequest, q: z.infer<typeof EpisodeQuery>): EpisodeFilter {
-    const asOf = q.asOf ?? today();
+    const asOf = publicationDate(q.asOf ?? today());
     return { definition: q.definition, asOf, unitCodes: analysisUnits(app.geography, request.units, q.unitCode, asOf) };
   }
 
   async function survivalFor(request: FastifyRequest, q: z.infer<typeof SurvivalQuery>) {
     const filter = episodeFilter(request, q);
-    const answer = await relapseSurvival(app.deps.readModels, {
+    const answer = await relapseSurvival(reportingReadModels(app), {
       filter,
       groupBy: q.groupBy,
       confType: q.confType,
@@ -131,11 +170,13 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       return {
         definition: q.definition,
         asOf: filter.asOf,
+        leftOut: answer.leftOut,
         confType: q.confType,
         groupBy: q.groupBy,
         groups: answer.groups.map((g) => ({
           key: g.key,
           suppressed: g.suppressed,
+          withheld: g.withheld,
           n: g.n,
           events: g.events,
           median: g.median,
@@ -205,10 +246,13 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: z.object({
             definition: z.string(),
-            asOf: z.string(),
+            asOf: z.string().describe('The date looked from: the last month end on or before the date asked'),
+            leftOut: LeftOut,
             cohorts: z
               .array(z.record(z.string(), z.unknown()))
-              .describe('Per escape year: households, and the cumulative relapse after 1…5 years (suppressed below 5)'),
+              .describe(
+                'Per escape year: households (each from its first escape), and the cumulative relapse after 1…5 years; withheld figures are null with the reason in withheld',
+              ),
           }),
           ...errors,
         },
@@ -216,12 +260,9 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const filter = episodeFilter(request, request.query);
-      const counts = await countEpisodes(app.deps.readModels, filter, 'cohort');
-      const episodes = counts.flatMap((c) =>
-        Array.from({ length: c.count }, () => ({ cohort: Number(c.group), time: c.time, event: c.event })),
-      );
-      const cohorts = suppressCohorts(cumulativeRelapseByCohort(episodes));
-      return { definition: filter.definition, asOf: filter.asOf, cohorts: cohorts.map((c) => ({ ...c })) };
+      const cells = await countHouseholdCells(reportingReadModels(app), filter, 'cohort');
+      const { cohorts, leftOut } = protectedCohorts(cells.map((c) => ({ ...c, cohort: Number(c.group) })));
+      return { definition: filter.definition, asOf: filter.asOf, leftOut, cohorts: cohorts.map((c) => ({ ...c })) };
     },
   );
 
@@ -232,15 +273,14 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['analytics'],
         operationId: 'exportRelapseEpisodes',
-        summary: 'One row per episode; households pseudonymised with a keyed hash, no names, ID numbers or ids',
-        querystring: EpisodeQuery.strict(),
+        summary:
+          'One row per escape episode for authorised research: households pseudonymised per project, units and groups of fewer than 5 households withheld, every row generalised so that each combination of unit, area, escape year, support, escape kind and periods is shared by at least 5 households',
+        querystring: ExportQuery,
         produces: ['text/csv'],
         response: {
-          // Streamed: the handler sends a Readable, the document says text.
           200: z.unknown().meta({
             type: 'string',
-            description:
-              'CSV (streamed): household,escape_date,escape_from,escape_to,end_date,relapsed,time_days,support_kinds,area,province_then,province_now,cohort',
+            description: `CSV: ${EXPORT_COLUMNS.join(',')}; then a last line "# withheld: …" counting the units and groups withheld (each of fewer than 5 households) and naming the generalisation (month, quarter, year, province or coarse; periods are YYYY-MM, YYYY-Qn or YYYY; time_months is rounded down to the period)`,
           }),
           ...errors,
         },
@@ -248,36 +288,57 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const filter = episodeFilter(request, request.query);
-      const db = app.deps.readModels;
-      const key = app.pseudonymKey;
-      async function* lines() {
-        yield 'household,escape_date,escape_from,escape_to,end_date,relapsed,time_days,support_kinds,area,province_then,province_now,cohort\n';
-        for await (const rows of allEpisodes(db, filter, 5000)) {
-          yield rows
-            .map((r) =>
-              [
-                pseudonymise(key, r.household_id),
-                r.escape_date,
-                r.escape_from,
-                r.escape_to,
-                r.end_date,
-                r.relapsed ? 1 : 0,
-                r.time_days,
-                r.support_kinds,
-                r.area,
-                r.province_then,
-                r.province_now,
-                r.cohort,
-              ].join(','),
-            )
-            .join('\n')
-            .concat('\n');
+      const episodes = [];
+      for await (const rows of allEpisodes(reportingReadModels(app), filter, 5000)) {
+        for (const r of rows) {
+          episodes.push({
+            household: r.household_id,
+            unit: r.unit_code,
+            province: provinceOf(r.unit_code, filter.asOf),
+            area: r.area,
+            cohort: r.cohort,
+            supportKinds: r.support_kinds,
+            escapeFrom: r.escape_from,
+            escapeTo: r.escape_to,
+            escapeDate: r.escape_date,
+            endDate: r.end_date,
+            relapsed: r.relapsed,
+            timeDays: r.time_days,
+          });
         }
       }
+      // Generalisation is chosen over the whole export, so the rows are gathered before any is sent.
+      const out = anonymiseEpisodes(episodes);
+      const key = app.pseudonymKey;
+      const project = request.query.project;
+      const lines = [EXPORT_COLUMNS.join(',')];
+      for (const { episode, row } of out.rows) {
+        lines.push(
+          [
+            pseudonymise(key, project, episode.household),
+            row.unit,
+            row.area,
+            row.cohort,
+            row.supportKinds,
+            row.escapeFrom,
+            row.escapeTo,
+            row.escapePeriod,
+            row.endPeriod,
+            row.relapsed ? 1 : 0,
+            row.timeMonths,
+          ].join(','),
+        );
+      }
+      lines.push(
+        `# withheld: units=${out.withheldUnits} groups=${out.withheldGroups} (each of fewer than 5 households); generalisation=${out.level}; as of ${filter.asOf}; project=${project}`,
+      );
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="relapse-episodes-${filter.asOf}.csv"`)
-        .send(Readable.from(lines()));
+        .header('content-disposition', `attachment; filename="relapse-episodes-${project}-${filter.asOf}.csv"`)
+        .header('x-withheld-units', String(out.withheldUnits))
+        .header('x-withheld-groups', String(out.withheldGroups))
+        .header('x-generalisation', out.level)
+        .send(`${lines.join('\n')}\n`);
     },
   );
 };

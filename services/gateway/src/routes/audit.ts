@@ -2,6 +2,7 @@ import { decodeHouseholdEnvelope, evolve, type HouseholdState, householdStreamId
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertHouseholdInScope, loadHouseholdInScope } from '../application/household-access.js';
+import { householdCoverage } from '../application/log-coverage.js';
 import { stateView } from '../application/state-view.js';
 import { recordAccess } from '../persistence/access-log.js';
 import { HttpProblem } from '../plugins/problem.js';
@@ -50,10 +51,31 @@ const StateQuery = z
 
 const Verification = z.object({
   householdId: z.uuid(),
-  valid: z.boolean().describe('Whether every hash matches'),
+  valid: z
+    .boolean()
+    .describe(
+      'Whether every hash matches, the events reach the recorded head, and every covered event is in the signed log',
+    ),
   events: z.number().int().describe('Events checked'),
-  firstInvalidVersion: z.number().int().optional().describe('The first event whose hash does not match'),
+  firstInvalidVersion: z.number().int().optional().describe('The first event that does not match'),
   reason: z.string().optional().describe('What does not match there'),
+  head: z
+    .object({ version: z.number().int(), hash: z.string() })
+    .optional()
+    .describe('The stream’s last version and hash as recorded beside it when it was appended'),
+  checkpoint: z
+    .object({
+      treeSize: z.number().int().describe('Events of the whole log the checkpoint covers'),
+      signedAt: z.string().describe('When it was signed'),
+      keyId: z.string().describe('Which key signed it (first 16 hex digits of SHA-256 of the public key)'),
+      signatureValid: z.boolean().describe('Signed with this service’s configured key'),
+      covered: z.number().int().describe('Events of this household it covers'),
+      proven: z.number().int().describe('Of those, how many reach its signed root'),
+      notYetCovered: z.number().int().describe('Events recorded after it (the next checkpoint covers them)'),
+      firstUnprovenVersion: z.number().int().optional().describe('The first covered event whose proof fails'),
+    })
+    .nullable()
+    .describe('The household held against the latest signed checkpoint of the log; null before the first'),
 });
 
 /** Auditor replay: paged history with metadata and hashes, state as of a time or version, chain check. */
@@ -187,7 +209,21 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       await assertHouseholdInScope(app, request, request.params.id);
       await logAccess(request, request.params.id, 'verify');
       const result = await app.deps.store.verifyStream(householdStreamId(request.params.id));
-      return { householdId: request.params.id, ...result };
+      const checkpoint = app.deps.log ? await householdCoverage(app.deps.log, request.params.id) : null;
+      const unproven = checkpoint && (!checkpoint.signatureValid || checkpoint.proven < checkpoint.covered);
+      if (result.valid && checkpoint && unproven) {
+        return {
+          householdId: request.params.id,
+          ...result,
+          valid: false,
+          ...(checkpoint.firstUnprovenVersion ? { firstInvalidVersion: checkpoint.firstUnprovenVersion } : {}),
+          reason: checkpoint.signatureValid
+            ? 'the history as stored is not the one the signed checkpoint covers'
+            : 'the latest checkpoint is not signed with this service’s key',
+          checkpoint,
+        };
+      }
+      return { householdId: request.params.id, ...result, checkpoint };
     },
   );
 };

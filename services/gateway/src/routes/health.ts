@@ -1,7 +1,8 @@
 import type { ProjectionLag } from '@benvung/projections';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
+import { replicaLag } from '../application/read-replica.js';
 
 const Health = z.object({ status: z.literal('ok') });
 const Ready = z.object({
@@ -10,6 +11,23 @@ const Ready = z.object({
     .describe('ready when the database answers and no projection of this process has stopped on an error'),
   checks: z.object({
     database: z.enum(['ok', 'failing']).describe('Whether the database answers'),
+    replica: z
+      .object({
+        database: z.enum(['ok', 'failing']).describe('Whether the replica answers (and the primary, to compare with)'),
+        standby: z.boolean().nullable().describe('Whether it is a standby; null while it fails'),
+        replayLagBytes: z
+          .number()
+          .nullable()
+          .describe('WAL written on the primary and not yet replayed on the replica; null while it fails'),
+        staleSeconds: z
+          .number()
+          .nullable()
+          .describe(
+            'How old its data may be: 0 when it has replayed everything, else the time since the last transaction it replayed; null while it fails',
+          ),
+      })
+      .optional()
+      .describe('Present when DATABASE_READ_URL is set (analytics and reports read there); does not decide readiness'),
     projections: z.array(
       z.object({
         name: z.string().describe('The projection (read model)'),
@@ -44,6 +62,19 @@ const Ready = z.object({
     ),
   }),
 });
+
+/**
+ * The replica's lag, for operators to alert on. It does not decide readiness: a replica that is away
+ * or behind makes analytics and reports fail or stale, while writes and case work go on.
+ */
+async function replicaCheck<P, R>(primary: Kysely<P>, replica: Kysely<R>) {
+  try {
+    const lag = await replicaLag(primary, replica);
+    return { database: 'ok' as const, ...lag };
+  } catch {
+    return { database: 'failing' as const, standby: null, replayLagBytes: null, staleSeconds: null };
+  }
+}
 
 /** Liveness answers as long as the process serves; readiness checks the database and projections. */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -80,6 +111,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       } catch {
         database = 'failing';
       }
+      const replica = app.deps.readReplica ? await replicaCheck(app.deps.readModels, app.deps.readReplica) : undefined;
       const statuses = app.deps.projector?.status() ?? [];
       const running = new Map(statuses.map((s) => [s.name, s]));
       // With the database away there is no lag to read: the projections of this process are still listed.
@@ -107,9 +139,10 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       // X-Wait-For-Position): the lag is reported for operators to alert on. One that stopped on an error
       // will not catch up without an operator: this instance is not ready.
       const ready = database === 'ok' && !statuses.some((s) => s.failed);
-      return reply
-        .status(ready ? 200 : 503)
-        .send({ status: ready ? 'ready' : 'not_ready', checks: { database, projections } });
+      return reply.status(ready ? 200 : 503).send({
+        status: ready ? 'ready' : 'not_ready',
+        checks: { database, ...(replica ? { replica } : {}), projections },
+      });
     },
   );
 };

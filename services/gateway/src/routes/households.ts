@@ -160,7 +160,8 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/households/:id',
     {
-      config: { roles: ['case_worker', 'supervisor', 'auditor'] },
+      // Admins: any household, to erase its personal data on request (nothing else of it is theirs to read).
+      config: { roles: ['case_worker', 'supervisor', 'auditor', 'admin'] },
       schema: {
         tags: ['households'],
         operationId: 'getHousehold',
@@ -169,7 +170,7 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
           'Current status of a household of your units, with ETag: "<version>". Never 404 for a household ' +
           'whose registration has committed: when the read model does not have it yet, or has not reached ' +
           'X-Wait-For-Position within 200 ms, the household is folded from its event stream and the answer ' +
-          'says so with X-Read-Source: stream (otherwise X-Read-Source: read-model). Outside your units: 404.',
+          'says so with X-Read-Source: stream (otherwise X-Read-Source: read-model). Outside your units: 404 (admins: any household).',
         params: HouseholdParams,
         headers: ReadYourWritesHeaders,
         responseHeaders: { 200: ['ETag'] },

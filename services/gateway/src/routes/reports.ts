@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { reportingReadModels } from '../application/read-replica.js';
 import { waitForProjection } from '../application/read-your-writes.js';
 import { balanceReport, balanceTable } from '../application/reports/balance-report.js';
 import { breakdownReport, breakdownTable } from '../application/reports/breakdown-report.js';
@@ -36,7 +37,7 @@ const BreakdownQuery = ReportQuery.extend({
 /** The read models a report reads: a client that just wrote may ask to see its write (X-Wait-For-Position). */
 async function caughtUp(app: Parameters<FastifyPluginAsyncZod>[0], request: FastifyRequest): Promise<void> {
   for (const projection of ['household_status', 'review_history', 'unit_figures', 'late_changes']) {
-    await waitForProjection(app, request, projection);
+    await waitForProjection(app, request, projection, { db: reportingReadModels(app) });
   }
 }
 

@@ -36,11 +36,17 @@ const router = createBrowserRouter([
         element: <RequireRole roles={READERS} />,
         children: [
           { path: 'households', ...lazy(() => import('./routes/households')) },
+          { path: 'review-rounds', ...lazy(() => import('./routes/review-rounds')) },
+          { path: 'review-rounds/:id', ...lazy(() => import('./routes/review-round')) },
+        ],
+      },
+      {
+        // Admins too: a household's page, to erase its personal data.
+        element: <RequireRole roles={[...READERS, 'admin']} />,
+        children: [
           { path: 'households/:id', ...lazy(() => import('./routes/household')) },
           // Each action checks its own roles (an auditor opens "audit", a case worker "review").
           { path: 'households/:id/:action', ...lazy(() => import('./routes/household-action')) },
-          { path: 'review-rounds', ...lazy(() => import('./routes/review-rounds')) },
-          { path: 'review-rounds/:id', ...lazy(() => import('./routes/review-round')) },
         ],
       },
       {

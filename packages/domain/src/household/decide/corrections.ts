@@ -9,7 +9,8 @@ import { flagClearedByEscape } from './assess.js';
 import type { DecideContext } from './context.js';
 import { requireActive, requireRegistered } from './guards.js';
 
-const NOT_VOIDABLE = new Set(['HouseholdRegistered', 'EventVoided', 'EventAmended']);
+// An erasure cannot be undone: voiding it would not bring the erased names back.
+const NOT_VOIDABLE = new Set(['HouseholdRegistered', 'EventVoided', 'EventAmended', 'PersonalDataErased']);
 const NOT_AMENDABLE = new Set([...NOT_VOIDABLE, 'HouseholdClosed']);
 
 /** The counting log entry a correction targets. */

@@ -78,6 +78,47 @@ export async function countEpisodes(
   return result.rows.map((r) => ({ group: r.grp, time: r.time, event: r.event, count: Number(r.n) }));
 }
 
+/** Households of one recorded unit (atom) and group with the same follow-up. */
+export interface HouseholdCell {
+  atom: string;
+  group: string;
+  time: number;
+  event: boolean;
+  count: number;
+}
+
+/**
+ * Like `countEpisodes`, but one episode per household — its first escape of the definition up to
+ * asOf, wherever it happened — counted per recorded unit (the atom the publication rules protect
+ * whole). The first escape is chosen before the unit restriction, so a household belongs to one
+ * unit in every request and two requests never differ by part of a household's history; n counts
+ * households, never escapes.
+ */
+export async function countHouseholdCells(
+  db: Kysely<ReadModelDatabase>,
+  filter: EpisodeFilter,
+  grouping: EpisodeGrouping,
+): Promise<HouseholdCell[]> {
+  const { start, endDates, relapsed, ended } = episodeSql(filter);
+  const inUnits = filter.unitCodes
+    ? sql`AND household_id IN (SELECT household_id FROM relapse_episodes WHERE unit_code = ANY(${[...filter.unitCodes]}::text[]))`
+    : sql``;
+  const units = filter.unitCodes ? sql`WHERE unit_code = ANY(${[...filter.unitCodes]}::text[])` : sql``;
+  const result = await sql<{ atom: string; grp: string; time: number; event: boolean; n: string }>`
+    WITH first AS (
+      SELECT DISTINCT ON (household_id) *
+      FROM relapse_episodes
+      WHERE ${start} AND escape_date <= ${filter.asOf}::date ${inUnits}
+      ORDER BY household_id, escape_date, escape_event_id
+    ), e AS (
+      SELECT unit_code, ${sql.raw(GROUP_COLUMN[grouping])} AS grp, escape_date, ${endDates}
+      FROM first ${units}
+    )
+    SELECT unit_code AS atom, grp, (${ended} - escape_date)::int AS time, ${relapsed} AS event, count(*) AS n
+    FROM e GROUP BY 1, 2, 3, 4`.execute(db);
+  return result.rows.map((r) => ({ atom: r.atom, group: r.grp, time: r.time, event: r.event, count: Number(r.n) }));
+}
+
 /** One episode as exported (no household id: the caller pseudonymises it). */
 export interface EpisodeExportRow {
   household_id: string;
@@ -93,6 +134,8 @@ export interface EpisodeExportRow {
   province_then: string;
   province_now: string;
   cohort: number;
+  /** The unit recorded on the escape date. */
+  unit_code: string;
 }
 
 /** A page of episodes of the definition, ended or censored as in `countEpisodes`, in a stable order. */
@@ -115,7 +158,7 @@ export async function pageEpisodes(
     )
     SELECT household_id, escape_event_id, escape_date::text, escape_from, escape_to,
            ${ended}::text AS end_date, ${relapsed} AS relapsed, (${ended} - escape_date)::int AS time_days,
-           support_kinds, area, province_then, province_now, cohort
+           support_kinds, area, province_then, province_now, cohort, unit_code
     FROM e ORDER BY household_id, escape_event_id`.execute(db);
   return result.rows;
 }

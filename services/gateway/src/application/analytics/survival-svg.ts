@@ -1,4 +1,4 @@
-import type { PublishedLogRank } from '@benvung/analytics';
+import type { ProtectedLogRank } from '@benvung/analytics';
 import type { SurvivalAnswer } from './survival.js';
 
 const WIDTH = 860;
@@ -11,7 +11,7 @@ const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const fmt = (n: number) => (Math.round(n * 10) / 10).toString();
 
-function formatP(test: PublishedLogRank | null): string {
+function formatP(test: ProtectedLogRank | null): string {
   if (!test || test.p === null) return 'log-rank: not applicable';
   const p = test.p < 0.0001 ? '< 0.0001' : `= ${test.p.toPrecision(2)}`;
   return `log-rank χ² = ${test.chisq.toFixed(2)}, df = ${test.df}, p ${p}`;
@@ -68,7 +68,7 @@ export function survivalSvg(answer: SurvivalAnswer, title: string): string {
   answer.groups.forEach((g) => {
     const colour = g.suppressed ? '#999' : COLOURS[shown.indexOf(g) % COLOURS.length];
     const label = g.suppressed
-      ? `${g.key}: suppressed (n < 5)`
+      ? `${g.key}: withheld (${g.withheld === 'few_events' ? `n=${g.n}, fewer than 5 relapsed or not relapsed` : g.withheld === 'complementary' ? 'so that another withheld group cannot be worked out' : 'n < 5'})`
       : `${g.key} (n=${g.n}, median ${g.median === null ? 'not reached' : `${fmt(g.median / DAYS_PER_MONTH)} mo`})`;
     parts.push(`<rect x="${legendX}" y="${ly - 9}" width="12" height="12" fill="${colour}"/>`);
     parts.push(`<text x="${legendX + 18}" y="${ly + 1}" font-size="12">${esc(label)}</text>`);

@@ -1,14 +1,7 @@
-import {
-  type ConfType,
-  type GroupedObservation,
-  type PublishedCurve,
-  type PublishedLogRank,
-  suppressSurvival,
-  survivalByGroup,
-} from '@benvung/analytics';
+import { type ConfType, type ProtectedCurve, type ProtectedLogRank, protectedSurvival } from '@benvung/analytics';
 import type { ReadModelDatabase } from '@benvung/projections';
 import type { Kysely } from 'kysely';
-import { countEpisodes, type EpisodeFilter, type EpisodeGrouping } from './episode-query.js';
+import { countHouseholdCells, type EpisodeFilter, type EpisodeGrouping } from './episode-query.js';
 
 export interface SurvivalRequest {
   filter: EpisodeFilter;
@@ -19,26 +12,26 @@ export interface SurvivalRequest {
 }
 
 export interface SurvivalAnswer {
-  groups: Array<PublishedCurve & { key: string }>;
-  logRank: PublishedLogRank | null;
+  groups: readonly ProtectedCurve[];
+  logRank: ProtectedLogRank | null;
+  /** Households in cells of fewer than 5 (and their complements) are left out of every curve. */
+  leftOut: boolean;
 }
 
 /**
- * Kaplan–Meier by group with the log-rank test, from the relapse_episodes read model. Groups about
- * fewer than 5 households are withheld (marked `suppressed`, figures null), never silently dropped.
+ * Kaplan–Meier by group with the log-rank test, from the relapse_episodes read model, one escape per
+ * household, under the publication rules of `protectedSurvival` (cells of fewer than 5 households
+ * left out across units, banded life tables). Withheld groups are listed and marked, never dropped.
  */
 export async function relapseSurvival(
   db: Kysely<ReadModelDatabase>,
   request: SurvivalRequest,
 ): Promise<SurvivalAnswer> {
-  const counts = await countEpisodes(db, request.filter, request.groupBy);
-  const observations: GroupedObservation[] = [];
-  for (const c of counts) {
-    const group = request.groupBy === 'province' ? request.provinceOf(c.group, request.filter.asOf) : c.group;
-    const observation = { group, time: c.time, event: c.event };
-    for (let i = 0; i < c.count; i++) observations.push(observation);
-  }
-  const result = survivalByGroup(observations, { confType: request.confType });
-  const published = suppressSurvival(result);
-  return { groups: [...published.groups], logRank: published.logRank };
+  const cells = await countHouseholdCells(db, request.filter, request.groupBy);
+  const grouped =
+    request.groupBy === 'province'
+      ? cells.map((c) => ({ ...c, group: request.provinceOf(c.group, request.filter.asOf) }))
+      : cells;
+  const published = protectedSurvival(grouped, { confType: request.confType });
+  return { groups: published.groups, logRank: published.logRank, leftOut: published.leftOut };
 }

@@ -1,5 +1,6 @@
 import { listBalances } from '@benvung/projections';
 import type { FastifyInstance } from 'fastify';
+import { reportingReadModels } from '../read-replica.js';
 import { BALANCE_FIELDS } from './balance-fields.js';
 import { byRowAndGroup, type ListFigures, listFigures, reconciles, sumFigures } from './balance-figures.js';
 import { fill, HEADINGS, LISTS, say, TEXTS, TITLES } from './labels.js';
@@ -35,7 +36,7 @@ const line = (poor: ListFigures, nearPoor: ListFigures): BalanceLine => ({
 export async function balanceReport(app: FastifyInstance, ctx: ReportContext): Promise<BalanceReport> {
   const { scope, dates, lang } = ctx;
   const found = byRowAndGroup(
-    await listBalances(app.deps.readModels, { rollup: scope.rollup, year: dates.year, by: 'none' }),
+    await listBalances(reportingReadModels(app), { rollup: scope.rollup, year: dates.year, by: 'none' }),
     false,
   );
   const rows = scope.rows

@@ -1,5 +1,6 @@
 import { listBalances } from '@benvung/projections';
 import type { FastifyInstance } from 'fastify';
+import { reportingReadModels } from '../read-replica.js';
 import {
   byRowAndGroup,
   fieldsOf,
@@ -85,7 +86,7 @@ export async function breakdownReport(
   const { scope, dates, lang } = ctx;
   const regrouped = by === 'unable_to_escape';
   const found = byRowAndGroup(
-    await listBalances(app.deps.readModels, { rollup: scope.rollup, year: dates.year, by }),
+    await listBalances(reportingReadModels(app), { rollup: scope.rollup, year: dates.year, by }),
     regrouped,
   );
   const groupsOf = (key: string): Groups =>

@@ -1,6 +1,7 @@
 import { type PovertyStandard, standardById } from '@benvung/domain';
 import { type DeprivationCount, type IndicatorDimension, listDeprivations } from '@benvung/projections';
 import type { FastifyInstance } from 'fastify';
+import { reportingReadModels } from '../read-replica.js';
 import { DIMENSIONS, fill, HEADINGS, LISTS, type ReportLang, say, TEXTS, TITLES } from './labels.js';
 import { type ReportContext, type ReportHeader, reportHeader } from './report-context.js';
 import { type ReportTable, roundPercent } from './report-table.js';
@@ -46,7 +47,7 @@ export async function deprivationReport(app: FastifyInstance, ctx: ReportContext
   const indicators: IndicatorDimension[] = [...standards.values()].flatMap((s) =>
     s.indicators.map((i) => ({ standardId: s.id, code: i.code, dimension: i.dimension })),
   );
-  const counts = await listDeprivations(app.deps.readModels, {
+  const counts = await listDeprivations(reportingReadModels(app), {
     rollup: scope.rollup,
     date: `${dates.year}-12-31`,
     indicators,

@@ -2,6 +2,7 @@ import { isSmallCount } from '@benvung/analytics';
 import type { AdminUnit } from '@benvung/domain';
 import { listBalances, targetsAsOf, type UnitTarget } from '@benvung/projections';
 import type { FastifyInstance } from 'fastify';
+import { reportingReadModels } from '../read-replica.js';
 import { byRowAndGroup } from './balance-figures.js';
 import { type Denominator, denominators, sumOf } from './denominators.js';
 import { fill, HEADINGS, LISTS, MET, type ReportLang, say, TARGET_KINDS, TEXTS, TITLES } from './labels.js';
@@ -85,7 +86,7 @@ function progress(t: UnitTarget, line: Pick<RatesLine, 'poor' | 'nearPoor'>): Ta
  */
 export async function ratesReport(app: FastifyInstance, ctx: ReportContext): Promise<RatesReport> {
   const { scope, dates, lang } = ctx;
-  const db = app.deps.readModels;
+  const db = reportingReadModels(app);
   const years = [dates.year, dates.year - 1];
   const balances = byRowAndGroup(
     await listBalances(db, { rollup: scope.rollup, year: dates.year, by: 'unable_to_escape' }),

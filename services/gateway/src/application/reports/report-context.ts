@@ -1,5 +1,6 @@
 import { MIN_CELL_SIZE } from '@benvung/analytics';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { reportingReadModels } from '../read-replica.js';
 import { type CorrectionNotice, correctionsSince } from './corrections-notice.js';
 import type { ReportLang } from './labels.js';
 import { type ReportDates, reportDates } from './report-dates.js';
@@ -70,6 +71,6 @@ export async function reportHeader(app: FastifyInstance, ctx: ReportContext, tit
     unit: units.length === 1 ? (units[0] ?? null) : null,
     units,
     suppression: { applied: ctx.suppress, threshold: MIN_CELL_SIZE },
-    ...(await correctionsSince(app.deps.readModels, scope.codes, dates)),
+    ...(await correctionsSince(reportingReadModels(app), scope.codes, dates)),
   };
 }

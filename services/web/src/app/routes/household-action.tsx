@@ -48,6 +48,10 @@ const SCREENS: Record<string, { roles: readonly Role[]; Screen: ComponentType<Ho
     roles: ['supervisor'],
     Screen: named(() => import('../../features/closure/components/closure-entry'), 'ClosureEntry'),
   },
+  erasure: {
+    roles: ['supervisor', 'admin'],
+    Screen: named(() => import('../../features/erasure/components/erasure-entry'), 'ErasureEntry'),
+  },
 };
 
 /** /households/:id/:action — the screen of one action on a household. */

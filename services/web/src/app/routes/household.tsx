@@ -10,7 +10,17 @@ import { useMyCommunes } from '../../features/units';
 import { type Role, useUser } from '../../lib/auth';
 import { problemMessage } from '../../lib/problem';
 
-type Action = 'review' | 'support' | 'note' | 'member' | 'move' | 'correction' | 'flag' | 'closure' | 'audit';
+type Action =
+  | 'review'
+  | 'support'
+  | 'note'
+  | 'member'
+  | 'move'
+  | 'correction'
+  | 'flag'
+  | 'closure'
+  | 'erasure'
+  | 'audit';
 const ACTIONS: Array<{ action: Action; roles: readonly Role[] }> = [
   { action: 'review', roles: ['case_worker', 'supervisor'] },
   { action: 'support', roles: ['case_worker', 'supervisor'] },
@@ -20,6 +30,7 @@ const ACTIONS: Array<{ action: Action; roles: readonly Role[] }> = [
   { action: 'correction', roles: ['supervisor'] },
   { action: 'flag', roles: ['supervisor'] },
   { action: 'closure', roles: ['supervisor'] },
+  { action: 'erasure', roles: ['supervisor', 'admin'] },
   { action: 'audit', roles: ['auditor', 'supervisor'] },
 ];
 
@@ -68,18 +79,21 @@ export function Component() {
           </Group>
         </Paper>
       )}
-      <Tabs defaultValue="timeline">
-        <Tabs.List>
-          <Tabs.Tab value="timeline">{t('household.tabs.timeline')}</Tabs.Tab>
-          <Tabs.Tab value="members">{t('household.tabs.members')}</Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="timeline" pt="md">
-          <HouseholdTimeline householdId={id} />
-        </Tabs.Panel>
-        <Tabs.Panel value="members" pt="md">
-          <MemberList householdId={id} />
-        </Tabs.Panel>
-      </Tabs>
+      {/* An admin opens a household only to erase its personal data: its history and members are not theirs. */}
+      {user.role !== 'admin' && (
+        <Tabs defaultValue="timeline">
+          <Tabs.List>
+            <Tabs.Tab value="timeline">{t('household.tabs.timeline')}</Tabs.Tab>
+            <Tabs.Tab value="members">{t('household.tabs.members')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="timeline" pt="md">
+            <HouseholdTimeline householdId={id} />
+          </Tabs.Panel>
+          <Tabs.Panel value="members" pt="md">
+            <MemberList householdId={id} />
+          </Tabs.Panel>
+        </Tabs>
+      )}
     </Stack>
   );
 }

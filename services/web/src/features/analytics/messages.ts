@@ -30,7 +30,9 @@ export const analytics = defineMessages(
       levels: { province: 'Tỉnh', district: 'Huyện', commune: 'Xã' },
     },
     shared: {
-      asOfNote: 'Số liệu tính đến ngày {{date}}.',
+      asOfNote: 'Số liệu tính đến ngày {{date}} (số liệu chỉ công bố theo ngày cuối tháng).',
+      leftOut:
+        'Các hộ thuộc đơn vị hoặc nhóm dưới 5 hộ (và các ô bị ẩn kèm theo) không được tính vào mọi số liệu ở đây, để không thể suy ra số bị ẩn bằng phép trừ.',
       csv: 'Tải bảng (CSV)',
       csvOf: 'Tải bảng "{{name}}" (CSV)',
       notReached: 'Chưa đạt',
@@ -40,6 +42,11 @@ export const analytics = defineMessages(
       withheldTable: 'Cả bảng bị ẩn: dưới 5 hộ.',
       months: '{{value}} tháng',
       fewerThan5: 'dưới 5',
+    },
+    withheldReasons: {
+      small: 'Ẩn (dưới 5 hộ)',
+      complementary: 'Ẩn (để không suy ra được số bị ẩn khác)',
+      few_events: 'Ẩn (dưới 5 hộ tái nghèo hoặc dưới 5 hộ chưa tái nghèo)',
     },
     survival: {
       groupBy: 'Chia nhóm theo',
@@ -225,7 +232,9 @@ export const analytics = defineMessages(
       levels: { province: 'Province', district: 'District', commune: 'Commune' },
     },
     shared: {
-      asOfNote: 'Figures as of {{date}}.',
+      asOfNote: 'Figures as of {{date}} (figures are published as of month ends only).',
+      leftOut:
+        'Households of units or groups of fewer than 5 (and the cells withheld beside them) are left out of every figure here, so that no withheld figure can be worked out by subtraction.',
       csv: 'Download the table (CSV)',
       csvOf: 'Download the table "{{name}}" (CSV)',
       notReached: 'Not reached',
@@ -235,6 +244,11 @@ export const analytics = defineMessages(
       withheldTable: 'The whole table is withheld: fewer than 5 households.',
       months: '{{value}} months',
       fewerThan5: 'fewer than 5',
+    },
+    withheldReasons: {
+      small: 'Withheld (fewer than 5 households)',
+      complementary: 'Withheld (so that another withheld figure cannot be worked out)',
+      few_events: 'Withheld (fewer than 5 households relapsed, or fewer than 5 did not)',
     },
     survival: {
       groupBy: 'Group by',

@@ -48,16 +48,103 @@ export const audit = defineMessages(
       run: 'Kiểm tra chuỗi băm',
       running: 'Đang kiểm tra…',
       valid: 'Chuỗi băm hợp lệ',
-      validDetail: 'Cả {{count}} sự kiện khớp với mã băm đã ghi; không có sự kiện nào bị thay đổi.',
+      validDetail: 'Cả {{events}} sự kiện khớp với mã băm đã ghi; không có sự kiện nào bị thay đổi.',
       invalid: 'Chuỗi băm không hợp lệ',
-      invalidDetail: 'Phiên bản đầu tiên không khớp: {{version}} (trong {{count}} sự kiện).',
+      invalidDetail: 'Phiên bản đầu tiên không khớp: {{version}} (trong {{events}} sự kiện).',
       reason: 'Lý do: {{reason}}',
       reasons: {
         personal: 'dữ liệu cá nhân không khớp với mã băm đã ghi',
         hash: 'nội dung đã lưu hoặc chuỗi không khớp với mã băm đã ghi',
         gap: 'gặp phiên bản {{found}} ở chỗ đáng lẽ là {{expected}}',
+        noHead: 'không có đầu chuỗi đã ghi: hộ đã bị xóa khỏi kho, hoặc sự kiện được thêm vào không qua kho sự kiện',
+        cutEnd:
+          'các sự kiện dừng ở phiên bản {{last}} nhưng đầu chuỗi đã ghi là phiên bản {{head}} (các sự kiện cuối đã bị xóa)',
+        pastHead: 'đầu chuỗi đã ghi là phiên bản {{head}} nhưng các sự kiện kéo dài đến phiên bản {{last}}',
+        headHash: 'mã băm của sự kiện cuối không khớp với đầu chuỗi đã ghi',
+        notCheckpointed: 'lịch sử đang lưu không phải lịch sử mà điểm kiểm tra đã ký bao phủ',
+        foreignKey: 'điểm kiểm tra mới nhất không được ký bằng khóa của máy chủ này',
       },
       checkedAt: 'Kiểm tra lúc {{time}}',
+      head: 'Đầu chuỗi đã ghi: phiên bản {{version}}',
+      noHead: 'Hộ chưa có đầu chuỗi đã ghi.',
+      checkpoint: {
+        securedBy:
+          'Được bảo đảm bởi điểm kiểm tra đã ký lúc {{date}} ({{treeSize}} sự kiện của toàn hệ thống), khóa {{keyId}}',
+        noneCovered:
+          'Điểm kiểm tra mới nhất (ký lúc {{date}}, {{treeSize}} sự kiện của toàn hệ thống, khóa {{keyId}}) chưa bao phủ sự kiện nào của hộ; điểm kiểm tra tiếp theo sẽ bao phủ.',
+        none: 'Chưa có điểm kiểm tra',
+        noneDetail:
+          'Máy chủ chưa ký điểm kiểm tra nào của nhật ký: các sự kiện của hộ mới chỉ được bảo vệ bởi chuỗi băm.',
+        covered: 'Được bao phủ',
+        proven: 'Có bằng chứng hợp lệ',
+        notYetCovered: 'Ghi sau điểm kiểm tra (chưa bao phủ)',
+        signatureInvalid: 'Chữ ký của điểm kiểm tra không khớp với khóa của máy chủ.',
+        firstUnproven: 'Sự kiện đầu tiên không có bằng chứng hợp lệ: phiên bản {{version}}.',
+      },
+    },
+    proofs: {
+      title: 'Kiểm tra bằng chứng trong trình duyệt',
+      intro:
+        'Trình duyệt này tự tính lại mã băm nội dung và mã băm chuỗi của từng sự kiện, đi theo đường kiểm chứng Merkle lên đến gốc của điểm kiểm tra, rồi kiểm tra chữ ký Ed25519 của điểm kiểm tra. Máy chủ chỉ gửi dữ liệu bằng chứng; kết quả không dựa vào lời khẳng định nào của máy chủ.',
+      keyWarning:
+        'Kết quả chỉ đáng tin bằng chính khóa dùng để kiểm tra: hãy so khóa máy chủ gửi với khóa công khai mà đơn vị vận hành đã công bố, hoặc dán khóa đã công bố vào ô dưới đây.',
+      pasteLabel: 'Khóa công khai đã công bố (không bắt buộc)',
+      pasteHint:
+        'Dán khóa do đơn vị vận hành công bố: 64 chữ số hex hoặc 43 ký tự base64url. Để trống thì dùng khóa do máy chủ gửi.',
+      pasteInvalid: 'Không phải khóa công khai Ed25519: cần 64 chữ số hex hoặc 43 ký tự base64url (32 byte).',
+      run: 'Kiểm tra bằng chứng ngay trong trình duyệt',
+      loadingKey: 'Đang lấy khóa công khai…',
+      loadingEvents: 'Đang lấy danh sách sự kiện của hộ…',
+      progress: 'Đã kiểm tra {{done}} / {{total}} sự kiện',
+      progressLabel: 'Tiến độ kiểm tra bằng chứng',
+      serverKey: 'Khóa máy chủ cho biết đang dùng để ký',
+      keyId: 'Mã khóa',
+      publicKey: 'Khóa công khai (base64url)',
+      copyKey: 'Sao chép khóa công khai',
+      copied: 'Đã sao chép',
+      usedServer:
+        'Đã kiểm tra bằng khóa do máy chủ gửi (mã {{keyId}}). Hãy so khóa này với khóa đã công bố: một máy chủ bị chiếm quyền có thể gửi khóa khác.',
+      usedPasted: 'Đã kiểm tra bằng khóa bạn dán (mã {{keyId}}), không dùng khóa do máy chủ gửi.',
+      keyMismatch:
+        'Khóa bạn dán khác khóa máy chủ cho biết (mã {{serverKeyId}}): chữ ký của các điểm kiểm tra sẽ không khớp.',
+      summary: {
+        allProven: 'Cả {{total}} sự kiện đều có bằng chứng hợp lệ',
+        allProvenDetail:
+          'Mỗi sự kiện khớp với lịch sử đang hiển thị, nằm trong điểm kiểm tra đã ký và chữ ký hợp lệ với khóa {{keyId}}.',
+        failed: '{{failed}} trong {{total}} sự kiện không có bằng chứng hợp lệ',
+        partial: '{{proven}} / {{total}} sự kiện có bằng chứng hợp lệ',
+        notCovered:
+          '{{notCovered}} sự kiện ghi sau điểm kiểm tra mới nhất nên chưa có bằng chứng; hãy kiểm tra lại sau.',
+        errors: 'Không lấy được bằng chứng của {{errors}} sự kiện.',
+        empty: 'Hộ chưa có sự kiện nào để kiểm tra.',
+      },
+      table: {
+        caption: 'Kết quả kiểm tra bằng chứng của từng sự kiện',
+        version: 'Phiên bản',
+        event: 'Sự kiện',
+        result: 'Kết quả',
+      },
+      status: {
+        proven: 'Hợp lệ',
+        failed: 'Không hợp lệ',
+        not_covered: 'Chưa được bao phủ',
+        error: 'Lỗi',
+        pending: 'Đang chờ',
+      },
+      provenDetail: 'Điểm kiểm tra {{treeSize}} sự kiện, ký lúc {{date}}',
+      failedAt: 'Sai ở bước: {{step}}',
+      steps: {
+        match: 'bằng chứng khớp với sự kiện trong lịch sử',
+        content: 'mã băm nội dung',
+        chain: 'mã băm chuỗi',
+        link: 'nối với sự kiện trước',
+        inclusion: 'đường kiểm chứng Merkle đến gốc đã ký',
+        signature: 'chữ ký Ed25519 của điểm kiểm tra',
+      },
+      reasons: {
+        no_checkpoint: 'chưa có điểm kiểm tra',
+        not_yet_covered: 'ghi sau điểm kiểm tra mới nhất',
+      },
     },
     asOf: {
       intro: 'Dựng lại hộ từ các sự kiện xảy ra đến hết ngày đã chọn (theo ngày nghiệp vụ).',
@@ -173,16 +260,103 @@ export const audit = defineMessages(
       run: 'Verify the hash chain',
       running: 'Verifying…',
       valid: 'The hash chain is valid',
-      validDetail: 'All {{count}} events match their recorded hashes; none was altered.',
+      validDetail: 'All {{events}} events match their recorded hashes; none was altered.',
       invalid: 'The hash chain is broken',
-      invalidDetail: 'First version that does not match: {{version}} (of {{count}} events).',
+      invalidDetail: 'First version that does not match: {{version}} (of {{events}} events).',
       reason: 'Reason: {{reason}}',
       reasons: {
         personal: 'the personal data does not match its recorded hash',
         hash: 'the stored content or the chain does not match the recorded hash',
         gap: 'version {{found}} found where {{expected}} was expected',
+        noHead: 'there is no recorded head: the household was removed from the store, or events were added around it',
+        cutEnd:
+          'the events end at version {{last}} but the recorded head is version {{head}} (the last events were deleted)',
+        pastHead: 'the recorded head is version {{head}} but the events run to version {{last}}',
+        headHash: 'the last event’s hash is not the recorded head’s',
+        notCheckpointed: 'the history as stored is not the one the signed checkpoint covers',
+        foreignKey: 'the latest checkpoint is not signed with this service’s key',
       },
       checkedAt: 'Checked at {{time}}',
+      head: 'Recorded head: version {{version}}',
+      noHead: 'The household has no recorded head.',
+      checkpoint: {
+        securedBy:
+          'Secured by the checkpoint signed at {{date}} ({{treeSize}} events of the whole system), key {{keyId}}',
+        noneCovered:
+          'The latest checkpoint (signed at {{date}}, {{treeSize}} events of the whole system, key {{keyId}}) covers none of the household’s events yet; the next one will.',
+        none: 'No checkpoint yet',
+        noneDetail:
+          'The server has not signed a checkpoint of the log yet: the household’s events are protected by the hash chain only.',
+        covered: 'Covered',
+        proven: 'With a valid proof',
+        notYetCovered: 'Recorded after it (not covered yet)',
+        signatureInvalid: 'The checkpoint’s signature does not match the server’s key.',
+        firstUnproven: 'First event without a valid proof: version {{version}}.',
+      },
+    },
+    proofs: {
+      title: 'Check the proofs in this browser',
+      intro:
+        'This browser recomputes each event’s content hash and chain hash itself, follows the Merkle audit path up to the checkpoint’s root, then checks the checkpoint’s Ed25519 signature. The server only sends the proof data; the result rests on no claim of the server’s.',
+      keyWarning:
+        'The result is only as good as the key it is checked with: compare the key the server sends with the public key the operator published, or paste the published key below.',
+      pasteLabel: 'Published public key (optional)',
+      pasteHint:
+        'Paste the key the operator published: 64 hex digits or 43 base64url characters. Empty: the key the server sends is used.',
+      pasteInvalid: 'Not an Ed25519 public key: 64 hex digits or 43 base64url characters (32 bytes) are expected.',
+      run: 'Check the proofs in this browser',
+      loadingKey: 'Fetching the public key…',
+      loadingEvents: 'Fetching the household’s events…',
+      progress: '{{done}} of {{total}} events checked',
+      progressLabel: 'Progress of the proof check',
+      serverKey: 'The key the server says it signs with',
+      keyId: 'Key id',
+      publicKey: 'Public key (base64url)',
+      copyKey: 'Copy the public key',
+      copied: 'Copied',
+      usedServer:
+        'Checked with the key the server sent (id {{keyId}}). Compare it with the published key: a compromised server could send another one.',
+      usedPasted: 'Checked with the key you pasted (id {{keyId}}), not the one the server sent.',
+      keyMismatch:
+        'The key you pasted is not the one the server names (id {{serverKeyId}}): the checkpoints’ signatures will not match.',
+      summary: {
+        allProven: 'All {{total}} events have a valid proof',
+        allProvenDetail:
+          'Each event matches the history shown, is in the signed checkpoint, and the signature is valid for key {{keyId}}.',
+        failed: '{{failed}} of {{total}} events have no valid proof',
+        partial: '{{proven}} of {{total}} events have a valid proof',
+        notCovered:
+          '{{notCovered}} events were recorded after the latest checkpoint and have no proof yet; check again later.',
+        errors: 'The proofs of {{errors}} events could not be fetched.',
+        empty: 'The household has no events to check.',
+      },
+      table: {
+        caption: 'The proof check of each event',
+        version: 'Version',
+        event: 'Event',
+        result: 'Result',
+      },
+      status: {
+        proven: 'Valid',
+        failed: 'Invalid',
+        not_covered: 'Not covered yet',
+        error: 'Error',
+        pending: 'Waiting',
+      },
+      provenDetail: 'Checkpoint of {{treeSize}} events, signed at {{date}}',
+      failedAt: 'Failed at: {{step}}',
+      steps: {
+        match: 'the proof is of the event in the history',
+        content: 'content hash',
+        chain: 'chain hash',
+        link: 'link to the event before',
+        inclusion: 'Merkle audit path to the signed root',
+        signature: 'the checkpoint’s Ed25519 signature',
+      },
+      reasons: {
+        no_checkpoint: 'no checkpoint yet',
+        not_yet_covered: 'recorded after the latest checkpoint',
+      },
     },
     asOf: {
       intro: 'Rebuilds the household from the events that occurred up to the end of the chosen day (business date).',

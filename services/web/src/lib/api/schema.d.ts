@@ -196,7 +196,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One row per episode; households pseudonymised with a keyed hash, no names, ID numbers or ids */
+        /** One row per escape episode for authorised research: households pseudonymised per project, units and groups of fewer than 5 households withheld, every row generalised so that each combination of unit, area, escape year, support, escape kind and periods is shared by at least 5 households */
         get: operations["exportRelapseEpisodes"];
         put?: never;
         post?: never;
@@ -387,7 +387,7 @@ export interface paths {
         };
         /**
          * One household as the list shows it
-         * @description Current status of a household of your units, with ETag: "<version>". Never 404 for a household whose registration has committed: when the read model does not have it yet, or has not reached X-Wait-For-Position within 200 ms, the household is folded from its event stream and the answer says so with X-Read-Source: stream (otherwise X-Read-Source: read-model). Outside your units: 404.
+         * @description Current status of a household of your units, with ETag: "<version>". Never 404 for a household whose registration has committed: when the read model does not have it yet, or has not reached X-Wait-For-Position within 200 ms, the household is folded from its event stream and the answer says so with X-Read-Source: stream (otherwise X-Read-Source: read-model). Outside your units: 404 (admins: any household).
          */
         get: operations["getHousehold"];
         put?: never;
@@ -443,6 +443,26 @@ export interface paths {
         put?: never;
         /** Void or amend an earlier event by its id, with a reason (history is never rewritten) */
         post: operations["correctEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/households/{id}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase the household’s personal data (names, ID numbers, note texts), with a reason
+         * @description Removes the personal part of every event of the household (the head’s and members’ names and ID numbers, note texts, flag reasons) and records a PersonalDataErased event with the reason; who and when are in its metadata. The hash chain still verifies (only the personal digests are hashed), counts and analytics do not change, and the read models forget the names. Admins: any household; supervisors: the households of their units. Cannot be undone. 409 NOTHING_TO_ERASE when nothing personal is left.
+         */
+        post: operations["erasePersonalData"];
         delete?: never;
         options?: never;
         head?: never;
@@ -664,6 +684,40 @@ export interface paths {
         };
         /** The problems of an import by row and column, in Vietnamese and English (CSV) */
         get: operations["getListImportReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/log/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signed checkpoints of the event log, newest first, with the public key that signs them */
+        get: operations["listLogCheckpoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/log/proof": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inclusion proof of one event in the latest signed checkpoint: check it offline with `pnpm verify-proof` */
+        get: operations["getLogInclusionProof"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1054,7 +1108,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The command does not fit the household’s state, or it changed at the same time (CONCURRENCY_CONFLICT, IDEMPOTENCY_CONFLICT). Domain codes: HOUSEHOLD_ALREADY_REGISTERED, HOUSEHOLD_CLOSED, NOTHING_CHANGED, MEMBERS_ARE_LISTED, MEMBER_ALREADY_LISTED, HEAD_ALREADY_LISTED, LAST_MEMBER, REVIEW_BEFORE_PREVIOUS, BASELINE_NOT_FIRST, FLAG_ALREADY_SET, FLAG_NOT_SET, FLAG_REQUIRES_LISTED_HOUSEHOLD, LOAN_ALREADY_RECORDED, LOAN_CLOSED, LOAN_PROGRAMME_NOT_ELIGIBLE, NOT_NEWLY_ESCAPED, TRAINING_ALREADY_RECORDED, TRAINING_ALREADY_ENDED, EVENT_ALREADY_VOIDED, EVENT_NOT_CORRECTABLE, EVENT_HAS_DEPENDANTS, ROUND_ALREADY_OPEN, ROUND_DECIDED, ROUND_LISTS_POSTED, ROUND_NOT_POSTED, ROUND_HAS_NO_REVIEWS, ROUND_MEETINGS_PENDING, ROUND_COMPLAINTS_UNRESOLVED, ROUND_HOUSEHOLD_NOT_PROPOSED, ROUND_MEETING_OUTCOME_RECORDED, ROUND_COMPLAINT_OPEN, ROUND_NO_OPEN_COMPLAINT, ROUND_NOT_DECIDED, ROUND_DECISION_ALREADY_APPLIED. */
+        /** @description The command does not fit the household’s state, or it changed at the same time (CONCURRENCY_CONFLICT, IDEMPOTENCY_CONFLICT). Domain codes: HOUSEHOLD_ALREADY_REGISTERED, HOUSEHOLD_CLOSED, NOTHING_CHANGED, MEMBERS_ARE_LISTED, MEMBER_ALREADY_LISTED, HEAD_ALREADY_LISTED, LAST_MEMBER, NOTHING_TO_ERASE, REVIEW_BEFORE_PREVIOUS, BASELINE_NOT_FIRST, FLAG_ALREADY_SET, FLAG_NOT_SET, FLAG_REQUIRES_LISTED_HOUSEHOLD, LOAN_ALREADY_RECORDED, LOAN_CLOSED, LOAN_PROGRAMME_NOT_ELIGIBLE, NOT_NEWLY_ESCAPED, TRAINING_ALREADY_RECORDED, TRAINING_ALREADY_ENDED, EVENT_ALREADY_VOIDED, EVENT_NOT_CORRECTABLE, EVENT_HAS_DEPENDANTS, ROUND_ALREADY_OPEN, ROUND_DECIDED, ROUND_LISTS_POSTED, ROUND_NOT_POSTED, ROUND_HAS_NO_REVIEWS, ROUND_MEETINGS_PENDING, ROUND_COMPLAINTS_UNRESOLVED, ROUND_HOUSEHOLD_NOT_PROPOSED, ROUND_MEETING_OUTCOME_RECORDED, ROUND_COMPLAINT_OPEN, ROUND_NO_OPEN_COMPLAINT, ROUND_NOT_DECIDED, ROUND_DECISION_ALREADY_APPLIED. */
         Conflict: {
             headers: {
                 "Content-Language": components["headers"]["ContentLanguage"];
@@ -1270,6 +1324,20 @@ export interface operations {
                                  */
                                 state?: "running" | "retrying" | "stopped";
                             }[];
+                            /** @description Present when DATABASE_READ_URL is set (analytics and reports read there); does not decide readiness */
+                            replica?: {
+                                /**
+                                 * @description Whether the replica answers (and the primary, to compare with)
+                                 * @enum {string}
+                                 */
+                                database: "ok" | "failing";
+                                /** @description WAL written on the primary and not yet replayed on the replica; null while it fails */
+                                replayLagBytes: number | null;
+                                /** @description How old its data may be: 0 when it has replayed everything, else the time since the last transaction it replayed; null while it fails */
+                                staleSeconds: number | null;
+                                /** @description Whether it is a standby; null while it fails */
+                                standby: boolean | null;
+                            };
                         };
                         /**
                          * @description ready when the database answers and no projection of this process has stopped on an error
@@ -1313,6 +1381,20 @@ export interface operations {
                                  */
                                 state?: "running" | "retrying" | "stopped";
                             }[];
+                            /** @description Present when DATABASE_READ_URL is set (analytics and reports read there); does not decide readiness */
+                            replica?: {
+                                /**
+                                 * @description Whether the replica answers (and the primary, to compare with)
+                                 * @enum {string}
+                                 */
+                                database: "ok" | "failing";
+                                /** @description WAL written on the primary and not yet replayed on the replica; null while it fails */
+                                replayLagBytes: number | null;
+                                /** @description How old its data may be: 0 when it has replayed everything, else the time since the last transaction it replayed; null while it fails */
+                                staleSeconds: number | null;
+                                /** @description Whether it is a standby; null while it fails */
+                                standby: boolean | null;
+                            };
                         };
                         /**
                          * @description ready when the database answers and no projection of this process has stopped on an error
@@ -2597,7 +2679,7 @@ export interface operations {
     getRelapseCohorts: {
         parameters: {
             query?: {
-                /** @description The date the analysis looks from (episodes still running are censored); today when omitted */
+                /** @description The date the analysis looks from (episodes still running are censored); today when omitted. Rounded down to the last month end: figures are published as of month ends only */
                 asOf?: string;
                 /** @description What counts as poverty: poor only, or poor or near-poor (an escape and a relapse are measured against it) */
                 definition?: "poor" | "poor_or_near_poor";
@@ -2620,12 +2702,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description The date looked from: the last month end on or before the date asked */
                         asOf: string;
-                        /** @description Per escape year: households, and the cumulative relapse after 1…5 years (suppressed below 5) */
+                        /** @description Per escape year: households (each from its first escape), and the cumulative relapse after 1…5 years; withheld figures are null with the reason in withheld */
                         cohorts: {
                             [key: string]: unknown;
                         }[];
                         definition: string;
+                        /** @description Households in units or groups of fewer than 5 (and the figures withheld beside them) are left out of every figure of this answer */
+                        leftOut: boolean;
                     };
                 };
             };
@@ -2640,10 +2725,12 @@ export interface operations {
     exportRelapseEpisodes: {
         parameters: {
             query?: {
-                /** @description The date the analysis looks from (episodes still running are censored); today when omitted */
+                /** @description The date the analysis looks from (episodes still running are censored); today when omitted. Rounded down to the last month end: figures are published as of month ends only */
                 asOf?: string;
                 /** @description What counts as poverty: poor only, or poor or near-poor (an escape and a relapse are measured against it) */
                 definition?: "poor" | "poor_or_near_poor";
+                /** @description The research project: pseudonyms are stable within a project and cannot be joined between projects */
+                project?: string;
                 /** @description Only households of this unit (within the caller’s units; old codes roll up to the unit holding them on asOf) */
                 unitCode?: string;
             };
@@ -2656,7 +2743,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description CSV (streamed): household,escape_date,escape_from,escape_to,end_date,relapsed,time_days,support_kinds,area,province_then,province_now,cohort */
+            /** @description CSV: household,unit,area,cohort,support_kinds,escape_from,escape_to,escape_period,end_period,relapsed,time_months; then a last line "# withheld: …" counting the units and groups withheld (each of fewer than 5 households) and naming the generalisation (month, quarter, year, province or coarse; periods are YYYY-MM, YYYY-Qn or YYYY; time_months is rounded down to the period) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2676,7 +2763,7 @@ export interface operations {
     getSurvivalCurve: {
         parameters: {
             query?: {
-                /** @description The date the analysis looks from (episodes still running are censored); today when omitted */
+                /** @description The date the analysis looks from (episodes still running are censored); today when omitted. Rounded down to the last month end: figures are published as of month ends only */
                 asOf?: string;
                 /** @description Transformation of the confidence intervals (as R survival’s conf.type) */
                 confType?: "log" | "log-log" | "plain";
@@ -2703,7 +2790,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description The date looked from */
+                        /** @description The date looked from: the last month end on or before the date asked */
                         asOf: string;
                         /** @description The confidence interval transformation */
                         confType: string;
@@ -2719,7 +2806,7 @@ export interface operations {
                             events: number | null;
                             /** @description The group (all when not grouped) */
                             key: string;
-                            /** @description End of follow-up: the last time (days) any episode of the group was seen */
+                            /** @description End of follow-up: the end (days) of the last band of the life table */
                             maxTime: number | null;
                             /** @description Median time to relapse, in days (null when not reached) */
                             median: number | null;
@@ -2727,32 +2814,39 @@ export interface operations {
                             medianLower: number | null;
                             /** @description Upper bound of the median’s 95% confidence interval */
                             medianUpper: number | null;
-                            /** @description Escape episodes followed */
+                            /** @description Households followed (each from its first escape) */
                             n: number | null;
-                            /** @description Withheld: fewer than 5 households; figures are null */
+                            /** @description Withheld in whole or in part (see withheld); withheld figures are null */
                             suppressed: boolean;
                             /** @description The curve’s steps; null when the group is withheld */
                             table: {
                                 /** @description Lower bound of the 95% confidence interval */
                                 lower: number | null;
-                                /** @description Episodes whose follow-up ended at this time without a relapse (censored) */
+                                /** @description Households whose follow-up ended in the band without a relapse (censored) */
                                 nCensor: number | null;
-                                /** @description Relapses at this time */
+                                /** @description Households relapsing in the band */
                                 nEvent: number | null;
-                                /** @description Households still out of poverty and followed just before */
+                                /** @description Households still out of poverty and followed at the start of the band */
                                 nRisk: number | null;
                                 /** @description Standard error of S(t) */
                                 stdErr: number | null;
                                 /** @description Withheld: a count below 5 */
                                 suppressed: boolean;
-                                /** @description Share still out of poverty, S(t) */
+                                /** @description Share still out of poverty at the end of the band, S(t) */
                                 survival: number | null;
-                                /** @description Days since the escape */
+                                /** @description End of the band (days since the escape): bands of 3 months, merged until each has 0 or at least 5 relapses and 0 or at least 5 censorings */
                                 time: number | null;
                                 /** @description Upper bound of the 95% confidence interval */
                                 upper: number | null;
                             }[] | null;
+                            /**
+                             * @description Why figures are withheld: small (fewer than 5 households), complementary (withheld so that another withheld figure cannot be worked out), few_events (1 to 4 households relapsed, or 1 to 4 did not: only n is shown); null when published
+                             * @enum {string|null}
+                             */
+                            withheld: "small" | "complementary" | "few_events" | null;
                         }[];
+                        /** @description Households in units or groups of fewer than 5 (and the figures withheld beside them) are left out of every figure of this answer */
+                        leftOut: boolean;
                         /** @description Log-rank test that the groups’ curves differ; null when not grouped */
                         logRank: {
                             /** @description Chi-squared statistic */
@@ -2778,7 +2872,7 @@ export interface operations {
     getSurvivalCurveSvg: {
         parameters: {
             query?: {
-                /** @description The date the analysis looks from (episodes still running are censored); today when omitted */
+                /** @description The date the analysis looks from (episodes still running are censored); today when omitted. Rounded down to the last month end: figures are published as of month ends only */
                 asOf?: string;
                 /** @description Transformation of the confidence intervals (as R survival’s conf.type) */
                 confType?: "log" | "log-log" | "plain";
@@ -2820,7 +2914,7 @@ export interface operations {
             query?: {
                 /** @description First list year */
                 fromYear?: number;
-                /** @description Last list year; this year when omitted */
+                /** @description Last list year; the last year ended when omitted (a year is published once its lists have closed, on 31 December) */
                 toYear?: number;
                 /** @description Only this unit (within the caller’s units); all of them when omitted */
                 unitCode?: string;
@@ -2841,11 +2935,13 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description One matrix per pair of consecutive years (cells below 5 withheld) */
+                        /** @description One matrix per pair of consecutive years: cells of fewer than 5 households withheld, with a second cell in each row and column that withholds one (withheld: small or complementary); totals are sums of the published cells */
                         byYear: unknown[];
-                        /** @description Households missing a year’s standing, left out */
-                        gaps: number;
-                        /** @description All pairs of years together */
+                        /** @description Households missing a year’s standing, left out; null when 1 to 4 */
+                        gaps: number | null;
+                        /** @description Some households are left out: in withheld cells of their unit */
+                        leftOut: boolean;
+                        /** @description All pairs of years together: the sums of the published cells of each year */
                         pooled: unknown;
                     };
                 };
@@ -2861,7 +2957,7 @@ export interface operations {
     getUnitFlows: {
         parameters: {
             query?: {
-                /** @description The date looked from; today when omitted */
+                /** @description The date looked from; today when omitted. Rounded down to the last month end */
                 asOf?: string;
                 /** @description First year (2022 when omitted) */
                 fromYear?: number;
@@ -2887,12 +2983,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description The date looked from */
+                        /** @description The date looked from: the last month end on or before the date asked */
                         asOf: string;
                         /** @description Per year: escaped, relapsed, newly poor, relapsed ÷ escaped and the hazard (below 5 withheld) */
                         flows: {
                             [key: string]: unknown;
                         }[];
+                        /** @description Counts of 1 to 4 of some recorded unit are left out of the sums */
+                        leftOut: boolean;
                         /** @description The unit */
                         unitCode: string;
                     };
@@ -3681,6 +3779,88 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    erasePersonalData: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of problem titles and details: vi or en (quality values respected, e.g. "vi-VN, vi;q=0.9, en;q=0.5"). Without it, English. Data is never translated. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description Makes a retry safe: the first response to this key is stored and replayed (Idempotent-Replayed: true) and nothing is appended twice; the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED. 1–200 letters, digits, . _ : - */
+                "Idempotency-Key"?: string;
+                /** @description Makes the command conditional: the household version (ETag) it was decided on, e.g. "3". A household at another version answers 412 PRECONDITION_FAILED with currentVersion. */
+                "If-Match"?: string;
+                /** @description With the web app’s session cookie: the value of the benvung_csrf cookie (403 CSRF_INVALID without it). Not needed with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The household id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description The date of the erasure decision; today when omitted
+                     */
+                    occurredAt?: string;
+                    /** @description Why the personal data is erased (a request, a decision), 10–500 characters; kept in the history */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: recorded */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description How many of the household’s events lost their personal part */
+                        erasedEvents: number;
+                        /** @description Types of the events recorded, in order (e.g. HouseholdAssessed) */
+                        events: string[];
+                        /**
+                         * Format: uuid
+                         * @description The household id
+                         */
+                        householdId: string;
+                        /** @description Global position of the last event: send it as X-Wait-For-Position to read it back */
+                        position: string;
+                        /** @description The household’s version after the command (also the ETag): send it in If-Match */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /** @description A problem (status 501). */
+            501: {
+                headers: {
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -4866,15 +5046,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description The household held against the latest signed checkpoint of the log; null before the first */
+                        checkpoint: {
+                            /** @description Events of this household it covers */
+                            covered: number;
+                            /** @description The first covered event whose proof fails */
+                            firstUnprovenVersion?: number;
+                            /** @description Which key signed it (first 16 hex digits of SHA-256 of the public key) */
+                            keyId: string;
+                            /** @description Events recorded after it (the next checkpoint covers them) */
+                            notYetCovered: number;
+                            /** @description Of those, how many reach its signed root */
+                            proven: number;
+                            /** @description Signed with this service’s configured key */
+                            signatureValid: boolean;
+                            /** @description When it was signed */
+                            signedAt: string;
+                            /** @description Events of the whole log the checkpoint covers */
+                            treeSize: number;
+                        } | null;
                         /** @description Events checked */
                         events: number;
-                        /** @description The first event whose hash does not match */
+                        /** @description The first event that does not match */
                         firstInvalidVersion?: number;
+                        /** @description The stream’s last version and hash as recorded beside it when it was appended */
+                        head?: {
+                            hash: string;
+                            version: number;
+                        };
                         /** Format: uuid */
                         householdId: string;
                         /** @description What does not match there */
                         reason?: string;
-                        /** @description Whether every hash matches */
+                        /** @description Whether every hash matches, the events reach the recorded head, and every covered event is in the signed log */
                         valid: boolean;
                     };
                 };
@@ -5167,6 +5371,164 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listLogCheckpoints: {
+        parameters: {
+            query?: {
+                /** @description Only checkpoints of fewer events */
+                before?: number;
+                /** @description How many checkpoints, newest first */
+                limit?: number;
+            };
+            header?: {
+                /** @description Language of problem titles and details: vi or en (quality values respected, e.g. "vi-VN, vi;q=0.9, en;q=0.5"). Without it, English. Data is never translated. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Newest first */
+                        checkpoints: {
+                            /** @description First 16 hex digits of SHA-256 of the signing public key */
+                            keyId: string;
+                            /** @description Store position of the last covered event */
+                            position: string;
+                            /** @description Merkle root (RFC 9162) over those leaves, hex */
+                            rootHash: string;
+                            /** @description Ed25519 signature over the checkpoint’s lines, base64url */
+                            signature: string;
+                            /** @description When it was signed */
+                            signedAt: string;
+                            /** @description Events covered: the first treeSize leaves of the log, in commit order */
+                            treeSize: number;
+                        }[];
+                        keyId: string;
+                        /** @description Pass as `before` for older checkpoints */
+                        nextBefore?: number;
+                        /** @description The public key this service signs with (base64url). Compare it with the one the operator gave you. */
+                        publicKey: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getLogInclusionProof: {
+        parameters: {
+            query: {
+                /** @description The event (as in a household’s history) */
+                eventId: string;
+            };
+            header?: {
+                /** @description Language of problem titles and details: vi or en (quality values respected, e.g. "vi-VN, vi;q=0.9, en;q=0.5"). Without it, English. Data is never translated. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        covered: true;
+                        proof: {
+                            checkpoint: {
+                                /** @description First 16 hex digits of SHA-256 of the signing public key */
+                                keyId: string;
+                                /** @description Store position of the last covered event */
+                                position: string;
+                                /** @description Merkle root (RFC 9162) over those leaves, hex */
+                                rootHash: string;
+                                /** @description Ed25519 signature over the checkpoint’s lines, base64url */
+                                signature: string;
+                                /** @description When it was signed */
+                                signedAt: string;
+                                /** @description Events covered: the first treeSize leaves of the log, in commit order */
+                                treeSize: number;
+                            };
+                            /** @description The event as stored: recompute its content and chain hashes from these fields */
+                            event: {
+                                /** @description 2: the recorded time is in the chain hash */
+                                chainScheme: 1 | 2;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                eventId: string;
+                                /** @description This event’s chain hash */
+                                hash: string;
+                                metadata: {
+                                    [key: string]: unknown;
+                                };
+                                occurredAt: string;
+                                /** @description Digest of the personal part (the part itself is not hashed) */
+                                personalDigest: string | null;
+                                /** @description Chain hash of the stream’s event before it (zeros for the first) */
+                                previousHash: string;
+                                recordedAt: string;
+                                schemaVersion: number;
+                                streamId: string;
+                                type: string;
+                                version: number;
+                            };
+                            /** @description The event’s leaf in the log’s Merkle tree */
+                            leafIndex: number;
+                            /** @description Audit path, leaf to root (RFC 9162 §2.1.3), hex */
+                            path: string[];
+                        };
+                    } | {
+                        checkpoint?: {
+                            /** @description First 16 hex digits of SHA-256 of the signing public key */
+                            keyId: string;
+                            /** @description Store position of the last covered event */
+                            position: string;
+                            /** @description Merkle root (RFC 9162) over those leaves, hex */
+                            rootHash: string;
+                            /** @description Ed25519 signature over the checkpoint’s lines, base64url */
+                            signature: string;
+                            /** @description When it was signed */
+                            signedAt: string;
+                            /** @description Events covered: the first treeSize leaves of the log, in commit order */
+                            treeSize: number;
+                        };
+                        /** @enum {boolean} */
+                        covered: false;
+                        /**
+                         * @description No checkpoint yet, or the event is newer
+                         * @enum {string}
+                         */
+                        reason: "no_checkpoint" | "not_yet_covered";
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -4,6 +4,7 @@ import type { audit } from '../../features/audit/messages';
 import { auth } from '../../features/auth/messages';
 import type { closure } from '../../features/closure/messages';
 import type { corrections } from '../../features/corrections/messages';
+import type { erasure } from '../../features/erasure/messages';
 import type { flags } from '../../features/flags/messages';
 import { events } from '../../features/households/events-messages';
 import { households } from '../../features/households/messages';
@@ -31,6 +32,7 @@ const lazy = {
   audit: () => import('../../features/audit/messages').then((m): typeof audit => m.audit),
   closure: () => import('../../features/closure/messages').then((m): typeof closure => m.closure),
   corrections: () => import('../../features/corrections/messages').then((m): typeof corrections => m.corrections),
+  erasure: () => import('../../features/erasure/messages').then((m): typeof erasure => m.erasure),
   flags: () => import('../../features/flags/messages').then((m): typeof flags => m.flags),
   imports: () => import('../../features/imports/messages').then((m): typeof imports => m.imports),
   members: () => import('../../features/members/messages').then((m): typeof members => m.members),

@@ -69,6 +69,11 @@ export function CohortsPanel({ params }: { params: AnalyticsParams }) {
           <Text size="sm" c="dimmed">
             {t('shared.asOfNote', { date: formatDate(data.asOf, language) })}
           </Text>
+          {data.leftOut && (
+            <Text size="sm" c="dimmed">
+              {t('shared.leftOut')}
+            </Text>
+          )}
           <ScrollTable label={caption} minWidth={640}>
             <Table striped captionSide="top" verticalSpacing={4}>
               <Table.Caption ta="left" fw={600}>
@@ -96,7 +101,7 @@ export function CohortsPanel({ params }: { params: AnalyticsParams }) {
                     <Table.Th scope="row">{row.cohort}</Table.Th>
                     {row.suppressed ? (
                       <Table.Td colSpan={2 + horizons.length}>
-                        <Withheld />
+                        <Withheld reason={row.withheld} />
                       </Table.Td>
                     ) : (
                       <>

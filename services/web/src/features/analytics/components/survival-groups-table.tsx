@@ -60,7 +60,7 @@ export function SurvivalGroupsTable({ groups, filePrefix }: { groups: readonly S
                 </Table.Th>
                 {g.published.suppressed ? (
                   <Table.Td colSpan={4}>
-                    <Withheld />
+                    <Withheld reason={g.published.withheld} />
                   </Table.Td>
                 ) : (
                   <>

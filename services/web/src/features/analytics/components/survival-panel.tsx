@@ -140,6 +140,11 @@ export function SurvivalPanel({ params, update }: PanelProps) {
           <Text size="sm" c="dimmed">
             {t('shared.asOfNote', { date: formatDate(data.asOf, language) })}
           </Text>
+          {data.leftOut && (
+            <Text size="sm" c="dimmed">
+              {t('shared.leftOut')}
+            </Text>
+          )}
           {groups.length === 0 ? (
             <Text>{t('shared.empty')}</Text>
           ) : (

@@ -65,11 +65,14 @@ export function TransitionsPanel({ params, update }: PanelProps) {
             maw={320}
           />
           <TransitionTable matrix={chosen} />
-          {data.gaps > 0 && (
+          {data.gaps !== 0 && (
             <Text size="xs" c="dimmed">
               {t('transitions.gaps', {
                 // A count of fewer than 5 is not shown either.
-                value: isSmallCount(data.gaps) ? t('shared.fewerThan5') : formatNumber(data.gaps, language),
+                value:
+                  data.gaps === null || isSmallCount(data.gaps)
+                    ? t('shared.fewerThan5')
+                    : formatNumber(data.gaps, language),
               })}
             </Text>
           )}
@@ -135,7 +138,7 @@ function TransitionTable({ matrix }: { matrix: TransitionMatrix }) {
                     return (
                       <Table.Td key={to} ta="right">
                         {!cell || cell.suppressed || cell.count === null ? (
-                          <Withheld size="xs" />
+                          <Withheld size="xs" reason={cell?.withheld} />
                         ) : (
                           <>
                             <Text span size="sm" fw={600}>

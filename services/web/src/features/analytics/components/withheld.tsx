@@ -4,12 +4,19 @@ import { formatNumber } from '../../../lib/format';
 import { isSmallCount } from '../lib/km';
 import { asLanguage } from '../lib/stats-format';
 
-/** "Ẩn (dưới 5 hộ)": a figure withheld because it is about fewer than 5 households. */
-export function Withheld({ size = 'sm' }: { size?: 'xs' | 'sm' }) {
+/** Why the server withheld a figure (see the API's `withheld`). */
+export type WithheldReason = 'small' | 'complementary' | 'few_events';
+
+/**
+ * A withheld figure and why: "Ẩn (dưới 5 hộ)" by default, or the server's reason — withheld beside
+ * another so that it cannot be worked out, or too few relapses to show the curve.
+ */
+export function Withheld({ size = 'sm', reason }: { size?: 'xs' | 'sm'; reason?: WithheldReason | null | undefined }) {
   const { t } = useTranslation();
+  const { t: ta } = useTranslation('analytics');
   return (
     <Text span size={size} c="dimmed" fs="italic" style={{ whiteSpace: 'nowrap' }}>
-      {t('states.suppressed')}
+      {reason ? ta(`withheldReasons.${reason}`) : t('states.suppressed')}
     </Text>
   );
 }

@@ -7,6 +7,8 @@ import { z } from 'zod';
  */
 
 const count = z.number().nullable();
+/** Why the server withheld a figure; absent or null when published. */
+const withheld = z.enum(['small', 'complementary', 'few_events']).nullable().optional();
 export const POVERTY_STATUSES = ['poor', 'near_poor', 'non_poor'] as const;
 const Status = z.enum(POVERTY_STATUSES);
 
@@ -21,7 +23,14 @@ export const TransitionMatrix = z.object({
       total: count,
       suppressed: z.boolean(),
       cells: z.array(
-        z.object({ from: Status, to: Status, count, proportion: z.number().nullable(), suppressed: z.boolean() }),
+        z.object({
+          from: Status,
+          to: Status,
+          count,
+          proportion: z.number().nullable(),
+          suppressed: z.boolean(),
+          withheld,
+        }),
       ),
     }),
   ),
@@ -31,7 +40,8 @@ export type TransitionMatrix = z.infer<typeof TransitionMatrix>;
 export const Transitions = z.object({
   byYear: z.array(TransitionMatrix),
   pooled: TransitionMatrix,
-  gaps: z.number(),
+  gaps: z.number().nullable(),
+  leftOut: z.boolean().optional(),
 });
 export type Transitions = z.infer<typeof Transitions>;
 
@@ -64,6 +74,7 @@ export type Flow = z.infer<typeof Flow>;
 export const CohortRow = z.object({
   cohort: z.number(),
   suppressed: z.boolean(),
+  withheld,
   n: count,
   events: count,
   maxTime: count,

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useUser } from '../../../lib/auth';
 import type { HouseholdEntryProps } from '../../households/entry-props';
+import { BrowserProofCheck } from './browser-proof-check';
 import { HistoryPanel } from './history-panel';
 import { StateAsOfPanel } from './state-as-of-panel';
 import { VerifyPanel } from './verify-panel';
@@ -19,7 +20,10 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-/** An auditor's look at one household: the hash chain checked, the state on a date, every event. */
+/**
+ * An auditor's look at one household: the hash chain checked, its proofs checked in the browser, the
+ * state on a date, every event.
+ */
 export function AuditEntry({ household, onDone }: HouseholdEntryProps) {
   const { t } = useTranslation('audit');
   const { t: tc } = useTranslation();
@@ -46,6 +50,12 @@ export function AuditEntry({ household, onDone }: HouseholdEntryProps) {
           <StateAsOfPanel householdId={id} />
         </Section>
       </SimpleGrid>
+      {/* The log's proofs are for auditors only: a supervisor sees the server's check above, not these. */}
+      {user.role === 'auditor' && (
+        <Section title={t('proofs.title')}>
+          <BrowserProofCheck householdId={id} />
+        </Section>
+      )}
       <Section title={t('sections.history')}>
         <HistoryPanel householdId={id} version={household.version} />
       </Section>

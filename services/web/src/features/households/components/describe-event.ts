@@ -6,6 +6,8 @@ interface EventLike {
   type: string;
   data: Record<string, unknown>;
   personal?: Record<string, unknown> | null;
+  /** Kept after an erasure: a digest without its personal part means the part was erased. */
+  personalDigest?: string | null;
 }
 
 /** One event as a sentence a case worker reads, in the chosen language. */
@@ -15,13 +17,15 @@ export function describeEvent(event: EventLike, language: Language): string {
   const d = event.data;
   if (!(event.type in events.vi)) return t('unknown', { type: event.type });
   const money = (v: unknown) => (typeof v === 'number' ? formatMoney(v, language) : '');
-  const head = (event.personal?.head as { fullName?: string } | undefined)?.fullName ?? '';
+  // A personal part erased reads as such, rather than as an empty name or note.
+  const erased = event.personal === null && event.personalDigest ? t('erased') : '';
+  const head = (event.personal?.head as { fullName?: string } | undefined)?.fullName ?? erased;
   const personal = event.personal ?? {};
   const params: Record<string, unknown> = {
     ...d,
     head,
     // A note's text is personal (erasable): it sits in the event's personal part.
-    text: String(d.text ?? personal.text ?? ''),
+    text: String(d.text ?? personal.text ?? erased),
     annualRatePercent: typeof d.annualRatePercent === 'number' ? formatNumber(d.annualRatePercent, language, 3) : '',
     amount: money(d.amountVnd),
     value: money(d.valueVnd),

@@ -42,7 +42,8 @@ export function HouseholdSummary({
     <Paper withBorder p="md">
       <Stack gap="sm">
         <Group justify="space-between" wrap="wrap">
-          <Title order={2}>{household.headName ?? '—'}</Title>
+          {/* The head's name is null only once erased: registration requires one. */}
+          <Title order={2}>{household.headName ?? t('household.nameErased')}</Title>
           <ClassificationBadge value={household.classification} />
         </Group>
         {household.fromStream && (

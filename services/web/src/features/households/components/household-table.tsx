@@ -41,7 +41,7 @@ export function HouseholdTable({ rows, unitNames }: { rows: HouseholdRow[]; unit
             <Table.Tr key={h.householdId}>
               <Table.Td>
                 <Anchor component={Link} to={`/households/${h.householdId}`} fw={600}>
-                  {h.headName ?? '—'}
+                  {h.headName ?? t('household.nameErased')}
                 </Anchor>
                 {h.flags?.includes('unable_to_escape') && (
                   <Badge ml="xs" size="xs" color="grape.8">

@@ -1,0 +1,145 @@
+import { type CohortOptions, cumulativeRelapseByCohort } from '../cohorts/cumulative-relapse.js';
+import type { SurvivalObservation } from '../survival/types.js';
+import { roundToMonth } from './calendar.js';
+import {
+  anyWithheld,
+  groupReasons,
+  isPublished,
+  protectCells,
+  publishableCount,
+  type WithheldReason,
+} from './cells.js';
+import { mergeIntervals } from './life-table.js';
+import { MIN_CELL_SIZE } from './suppress.js';
+
+/** Households of one atom (recorded unit) and escape year with the same follow-up. */
+export interface CohortCell {
+  readonly atom: string;
+  readonly cohort: number;
+  readonly time: number;
+  readonly event: boolean;
+  readonly count: number;
+}
+
+export interface ProtectedCohortPoint {
+  readonly years: number;
+  readonly days: number;
+  readonly withinFollowUp: boolean;
+  /** Households still followed after the horizon (time > days). */
+  readonly nRisk: number | null;
+  readonly cumulativeRelapse: number | null;
+  readonly lower: number | null;
+  readonly upper: number | null;
+  readonly suppressed: boolean;
+}
+
+export interface ProtectedCohortRow {
+  readonly cohort: number;
+  readonly suppressed: boolean;
+  /** Null when published; else why (for `few_events`, n alone is shown). */
+  readonly withheld: WithheldReason | null;
+  readonly n: number | null;
+  readonly events: number | null;
+  /** End of follow-up, rounded to whole months. */
+  readonly maxTime: number | null;
+  readonly points: readonly ProtectedCohortPoint[];
+}
+
+/**
+ * Cumulative relapse by escape year under the publication rules: cells (unit × escape year) of
+ * fewer than 5 households left out, with complementary cells; a cohort whose relapses or
+ * non-relapses number 1 to 4 shows n alone; and a horizon is shown only where the relapses and the
+ * censorings since the previous shown horizon (and after the last) are each 0 or 5 and more, so
+ * neither the points nor their differences single out fewer than 5 households.
+ */
+export function protectedCohorts(
+  cells: readonly CohortCell[],
+  options: CohortOptions & { readonly threshold?: number } = {},
+): { cohorts: ProtectedCohortRow[]; leftOut: boolean } {
+  const threshold = options.threshold ?? MIN_CELL_SIZE;
+  const households = new Map<string, number>();
+  for (const c of cells) {
+    const key = `${c.atom}\u0000${c.cohort}`;
+    households.set(key, (households.get(key) ?? 0) + c.count);
+  }
+  const decisions = protectCells(
+    [...households].map(([key, n]) => {
+      const [atom = '', group = ''] = key.split('\u0000');
+      return { atom, group, households: n };
+    }),
+    threshold,
+  );
+  const episodes: { cohort: number; time: number; event: boolean }[] = [];
+  const byCohort = new Map<number, SurvivalObservation[]>();
+  for (const c of cells) {
+    if (!isPublished(decisions, c.atom, String(c.cohort))) continue;
+    const o = { cohort: c.cohort, time: c.time, event: c.event };
+    let list = byCohort.get(c.cohort);
+    if (!list) {
+      list = [];
+      byCohort.set(c.cohort, list);
+    }
+    for (let i = 0; i < c.count; i++) {
+      episodes.push(o);
+      list.push(o);
+    }
+  }
+  const rows = new Map<number, ProtectedCohortRow>();
+  for (const row of cumulativeRelapseByCohort(episodes, options)) {
+    const observations = byCohort.get(row.cohort) ?? [];
+    const inFollowUp = row.points.filter((p) => p.withinFollowUp);
+    const cuts = [...inFollowUp.map((p) => p.days), row.maxTime ?? 0].sort((a, b) => a - b);
+    const intervals =
+      publishableCount(row.events, threshold) && publishableCount(row.n - row.events, threshold)
+        ? mergeIntervals(observations, cuts, threshold)
+        : null;
+    const ends = new Set(intervals?.map((iv) => iv.end) ?? []);
+    rows.set(row.cohort, {
+      cohort: row.cohort,
+      suppressed: intervals === null,
+      withheld: intervals === null ? 'few_events' : null,
+      n: row.n,
+      events: intervals === null ? null : row.events,
+      maxTime: intervals === null ? null : roundToMonth(row.maxTime),
+      points: row.points.map((p) => {
+        const shown = intervals !== null && p.withinFollowUp && ends.has(p.days);
+        const nRisk = observations.filter((o) => o.time > p.days).length;
+        return {
+          years: p.years,
+          days: p.days,
+          withinFollowUp: p.withinFollowUp,
+          nRisk: shown ? nRisk : null,
+          cumulativeRelapse: shown ? p.cumulativeRelapse : null,
+          lower: shown ? p.lower : null,
+          upper: shown ? p.upper : null,
+          suppressed: p.withinFollowUp && !shown,
+        };
+      }),
+    });
+  }
+  const horizons = options.years ?? [1, 2, 3, 4, 5];
+  const daysPerYear = options.daysPerYear ?? 365.25;
+  for (const [group, reason] of groupReasons(decisions)) {
+    const cohort = Number(group);
+    if (rows.has(cohort)) continue;
+    rows.set(cohort, {
+      cohort,
+      suppressed: true,
+      withheld: reason ?? 'small',
+      n: null,
+      events: null,
+      maxTime: null,
+      points: horizons.map((k) => ({
+        years: k,
+        days: k * daysPerYear,
+        withinFollowUp: false,
+        nRisk: null,
+        cumulativeRelapse: null,
+        lower: null,
+        upper: null,
+        suppressed: true,
+      })),
+    });
+  }
+  return { cohorts: [...rows.values()].sort((a, b) => a.cohort - b.cohort), leftOut: anyWithheld(decisions) };
+}
