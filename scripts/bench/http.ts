@@ -3,59 +3,29 @@
  * route (baseline), GET /v1/households/{id}, and a support-action command, at 8 and 32 connections.
  * Prints req/s, p50 and p99 with the ratios to the bare route; the last line is one JSON object.
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createInterface } from 'node:readline';
 import { signToken } from '@benvung/gateway';
-import autocannon from 'autocannon';
+import { type LoadFigures, runLoad } from './lib/autocannon-run.js';
 import { openBenchDatabase } from './lib/bench-database.js';
+import { startHttpTarget } from './lib/http-target-process.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 6);
 const HOUSEHOLDS = 400;
 const UNIT = '96001';
 
-interface Figures {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-}
-
-function run(options: autocannon.Options): Promise<Figures> {
-  return new Promise((resolve, reject) => {
-    autocannon(options, (err, result) => {
-      if (err) reject(err);
-      else
-        resolve({
-          rps: Math.round(result.requests.average),
-          p50: result.latency.p50,
-          p99: result.latency.p99,
-          errors: result.errors,
-          non2xx: result.non2xx,
-        });
-    });
-  });
-}
+type Figures = LoadFigures;
+const run = runLoad;
 
 async function main() {
   // A scratch database of its own (on DATABASE_URL's server if set), so no developer data is written to.
   const db = await openBenchDatabase();
   const secret = 'bench-secret-bench-secret-bench-secret!';
-  const target = spawn(
-    process.execPath,
-    ['--import', 'tsx', new URL('./lib/http-target.ts', import.meta.url).pathname],
-    {
-      env: { ...process.env, DATABASE_URL: db.url, AUTH_JWT_SECRET: secret },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+  const target = await startHttpTarget(db.url, secret).catch(async (err: unknown) => {
+    await db.release();
+    throw err;
+  });
+  const { gateway, baseline } = target;
   try {
-    const firstLine = await new Promise<string>((resolve, reject) => {
-      createInterface({ input: target.stdout }).once('line', resolve);
-      target.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-    });
-    const { gateway, baseline } = JSON.parse(firstLine) as { gateway: string; baseline: string };
     const token = await signToken(new TextEncoder().encode(secret), {
       role: 'case_worker',
       units: [UNIT],
@@ -136,12 +106,7 @@ async function main() {
     }
     console.log(JSON.stringify(summary));
   } finally {
-    // The server may have died already (then 'exit' has fired); either way the scratch database goes.
-    if (target.exitCode === null && target.signalCode === null) {
-      const exited = new Promise((r) => target.once('exit', r));
-      target.kill('SIGTERM');
-      await exited;
-    }
+    await target.stop();
     await db.release();
   }
 }
