@@ -177,7 +177,8 @@ describe('rule versions over HTTP', () => {
       ],
     };
     // The affected reviews come from a read model: wait until it holds the last review.
-    const waiting = { ...admin, 'x-wait-for-position': position };
+    // The longest wait allowed: on a loaded machine the default 3 s can pass before the projection has it.
+    const waiting = { ...admin, 'x-wait-for-position': position, 'x-wait-timeout-ms': '10000' };
     const dry = await request('POST', '/v1/admin/rules?dryRun=true', waiting, correction);
     expect(dry.status, JSON.stringify(dry.body)).toBe(200);
     const loaded = await request('POST', '/v1/admin/rules', waiting, correction);

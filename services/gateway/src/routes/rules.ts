@@ -230,8 +230,10 @@ export const ruleRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const dryRun = request.query.dryRun === 'true';
-      // The affected reviews are read from review_history: a caller may wait for its own last review.
+      // The affected reviews are read from review_history joined to household_status (the unit): a
+      // caller waiting for its own last review waits for both, or a household just registered is missed.
       await waitForProjection(app, request, 'review_history');
+      await waitForProjection(app, request, 'household_status');
       const book = await app.deps.rules.current();
       // A dry run validates exactly as a load does, and records nothing.
       const loaded = dryRun
@@ -270,7 +272,9 @@ export const ruleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      // As for a load: the reviews are joined to household_status, so both must have the position.
       await waitForProjection(app, request, 'review_history');
+      await waitForProjection(app, request, 'household_status');
       const book = await app.deps.rules.current();
       summary(book, request.params.version);
       const unitCodes = request.units.length > 0 ? request.units.flatMap((u) => app.geography.expand(u)) : undefined;
