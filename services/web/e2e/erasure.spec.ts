@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/accessibility';
 import { ADMIN, createAccount, signIn } from './support/accounts';
 import { eventTypes, registerHousehold } from './support/households';
+import { screenshotForDocs } from './support/screenshots.js';
 
 /**
  * The admin erases a household's personal data on its page — a reason, then a confirmation — and the
@@ -28,5 +29,6 @@ test('an admin erases a household’s personal data with a reason', async ({ pag
 
   await expect(page.getByRole('heading', { name: 'Đã xoá dữ liệu cá nhân' })).toBeVisible();
   await expect(page.getByText('Kim Văn Xoá')).toHaveCount(0);
+  await screenshotForDocs(page, 'household-erased');
   expect(await eventTypes(supervisor, id)).toEqual(['HouseholdRegistered', 'PersonalDataErased']);
 });

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/accessibility';
 import { apiSession, createAccount, signIn } from './support/accounts';
 import { recordAs, registerHousehold } from './support/households';
+import { screenshotForDocs } from './support/screenshots.js';
 
 /**
  * An auditor sees that a household is covered by a signed checkpoint of the log, then checks every
@@ -65,6 +66,7 @@ test('an auditor checks a household’s log proofs in the browser', async ({ pag
   await expect(rows).toHaveCount(2);
   await expect(rows.filter({ hasText: /✓ Hợp lệ/ })).toHaveCount(2);
   await expectAccessible(page, 'log proofs checked in the browser');
+  await screenshotForDocs(page, 'auditor-log-proofs');
 
   // With the published key pasted: not a key, then the key (as hex, as an operator may publish it).
   const field = page.getByLabel('Khóa công khai đã công bố (không bắt buộc)');

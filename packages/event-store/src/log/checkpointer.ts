@@ -1,8 +1,8 @@
-import { bytesToHex, merkleRoot, type SignedCheckpoint, signCheckpoint } from '@benvung/log-proof';
+import { bytesToHex, leafHash, merkleRoot, type SignedCheckpoint, signCheckpoint } from '@benvung/log-proof';
 import type pg from 'pg';
 import type { EventStore } from '../port.js';
 import { decodePosition } from '../postgres/position.js';
-import { leafOf, loadTreeState, type TreeState } from './tree-state.js';
+import { loadTreeState, type TreeState } from './tree-state.js';
 import { insertCheckpoint, latestCheckpoint, leafCount, TILE_LEVEL, TILE_SIZE } from './tree-tables.js';
 
 export interface LogCheckpointerOptions {
@@ -135,7 +135,7 @@ export class LogCheckpointer {
     forceSign: boolean,
   ): Promise<SignedCheckpoint | undefined> {
     const start = state.accumulator.size;
-    const leaves = events.map((e) => leafOf(Buffer.from(e.hash, 'hex'), e.recordedAt.getTime()));
+    const leaves = events.map((e) => leafHash(Buffer.from(e.hash, 'hex'), e.recordedAt.getTime()));
     const grown = state.accumulator.size + leaves.length;
     const now = this.#o.now();
     const due =
@@ -149,12 +149,10 @@ export class LogCheckpointer {
     const openTile = [...state.openTile];
     const tiles: Array<{ index: number; hash: Uint8Array }> = [];
     const accumulator = state.accumulator;
-    const pushed: Uint8Array[] = [];
-    for (const leaf of leaves) {
-      pushed.push(leaf);
+    for (const [i, leaf] of leaves.entries()) {
       openTile.push(leaf);
       if (openTile.length === TILE_SIZE) {
-        tiles.push({ index: (start + pushed.length) / TILE_SIZE - 1, hash: merkleRoot(openTile) });
+        tiles.push({ index: (start + i + 1) / TILE_SIZE - 1, hash: merkleRoot(openTile) });
         openTile.length = 0;
       }
     }
@@ -180,7 +178,7 @@ export class LogCheckpointer {
         );
       }
       // The accumulator is only extended here, after every check that can fail before the commit.
-      for (const leaf of pushed) accumulator.push(leaf);
+      for (const leaf of leaves) accumulator.push(leaf);
       const position = events.at(-1)?.position ?? state.position;
       if (due && position) {
         checkpoint = signCheckpoint(

@@ -39,6 +39,13 @@ const PROOF_COLUMNS = `e.event_id, e.stream_id, e.version, e.type, e.schema_vers
 const PROOF_JOINS = `LEFT JOIN es_events prev ON prev.stream_id = e.stream_id AND prev.version = e.version - 1
   LEFT JOIN es_log_leaves l ON l.event_seq = e.seq`;
 
+/** Stored leaves read for the proofs of one request (of one checkpoint), by tile. */
+interface LoadedLeaves {
+  tiles: Set<number>;
+  leaves: Map<number, Uint8Array>;
+}
+const newLoadedLeaves = (): LoadedLeaves => ({ tiles: new Set(), leaves: new Map() });
+
 /**
  * Inclusion proofs of events in a signed checkpoint, computed from the events as they are stored now
  * (a rewritten event leads to another root) and from saved 256-leaf tiles. Tiles and perfect subtrees
@@ -82,17 +89,22 @@ export class LogProofs {
       values: [streamId],
     });
     const out: ProofAnswer[] = [];
-    for (const row of r.rows) out.push(await this.#prove(row, cp));
+    const loaded = newLoadedLeaves();
+    for (const row of r.rows) out.push(await this.#prove(row, cp, loaded));
     return out;
   }
 
-  async #prove(row: ProofRow, checkpoint: SignedCheckpoint | undefined): Promise<ProofAnswer> {
+  async #prove(
+    row: ProofRow,
+    checkpoint: SignedCheckpoint | undefined,
+    loaded = newLoadedLeaves(),
+  ): Promise<ProofAnswer> {
     if (!checkpoint) return { covered: false, reason: 'no_checkpoint', streamId: row.stream_id };
     const index = row.leaf_index === null ? undefined : Number(row.leaf_index);
     if (index === undefined || index >= checkpoint.treeSize) {
       return { covered: false, reason: 'not_yet_covered', streamId: row.stream_id, checkpoint };
     }
-    const path = await this.#path(index, checkpoint.treeSize);
+    const path = await this.#path(index, checkpoint.treeSize, loaded);
     return {
       covered: true,
       proof: {
@@ -119,11 +131,14 @@ export class LogProofs {
   }
 
   /** The audit path, from the events of the leaf's tile and the tree's last tile, and saved tiles. */
-  async #path(index: number, size: number): Promise<Uint8Array[]> {
+  async #path(index: number, size: number, loaded: LoadedLeaves): Promise<Uint8Array[]> {
     const complete = Math.floor(size / TILE_SIZE);
     if (this.#tiles.length < complete) this.#tiles.push(...(await readTiles(this.#pool, this.#tiles.length, complete)));
-    const leaves = new Map<number, Uint8Array>();
+    const { leaves } = loaded;
     const loadTile = async (tile: number) => {
+      // A stream's events often share a tile, and every path needs the last one: each is read once.
+      if (loaded.tiles.has(tile)) return;
+      loaded.tiles.add(tile);
       const from = tile * TILE_SIZE;
       for (const l of await readLeafEvents(this.#pool, from, Math.min(from + TILE_SIZE, size))) {
         // Neighbours as added to the tree; the proven leaf itself the caller rebuilds from the event.

@@ -1,4 +1,4 @@
-import { leafHash, MerkleAccumulator } from '@benvung/log-proof';
+import { MerkleAccumulator } from '@benvung/log-proof';
 import type pg from 'pg';
 import { LogTreeDamaged, leafCount, readLeafEvents, readTiles, TILE_SIZE } from './tree-tables.js';
 
@@ -13,10 +13,6 @@ export interface TreeState {
   openTile: Uint8Array[];
   /** Store position of the last leaf's event; undefined for an empty tree. */
   position: string | undefined;
-}
-
-export function leafOf(eventHash: Uint8Array, recordedAtMs: number): Uint8Array {
-  return leafHash(eventHash, recordedAtMs);
 }
 
 export async function loadTreeState(pool: Pick<pg.Pool, 'query'>): Promise<TreeState> {

@@ -1,9 +1,14 @@
-import { bytesToHex, checkpointSignatureValid, MerkleAccumulator, type SignedCheckpoint } from '@benvung/log-proof';
+import {
+  bytesToHex,
+  checkpointSignatureValid,
+  leafHash,
+  MerkleAccumulator,
+  type SignedCheckpoint,
+} from '@benvung/log-proof';
 import type pg from 'pg';
 import { GENESIS_HASH } from '../hash.js';
 import { type EventRow, eventColumns, toStoredEvent } from '../postgres/rows.js';
 import { expectedChainHash } from '../verify.js';
-import { leafOf } from './tree-state.js';
 import { leafCount, readCheckpoints, readLeafEvents } from './tree-tables.js';
 
 export interface LogProblem {
@@ -191,7 +196,7 @@ export async function verifyLog(pool: pg.Pool, options: VerifyLogOptions): Promi
         acc.push(new Uint8Array(32));
       } else {
         // Rebuilt from the event as stored now; a difference from the leaf as added names the event.
-        const leaf = leafOf(l.eventHash, l.recordedAtMs);
+        const leaf = leafHash(l.eventHash, l.recordedAtMs);
         if (!l.storedLeaf.equals(leaf)) {
           report({
             kind: 'leaf',
