@@ -5,6 +5,7 @@ import {
   householdStreamId,
 } from '@benvung/domain';
 import type { EventToAppend } from '@benvung/event-store';
+import { DEMO_SEED_COMMUNES, type SeedCommuneSet } from './communes.js';
 import { HouseholdLife } from './household.js';
 import { IdSource, Rng } from './rng.js';
 import { type SeededEvent, Simulation } from './simulation.js';
@@ -27,6 +28,12 @@ export interface GeneratedHousehold {
 export interface GenerateOptions {
   /** Parse every command with the domain's zod schema first, as the gateway does (default true). */
   validateCommands?: boolean;
+  /**
+   * The communes households live in and move between (default: the demo communes). The national set
+   * (`nationalSeedCommunes()`) spreads a population over every commune of the country. A household is
+   * the same for the same seed, index and set.
+   */
+  communes?: SeedCommuneSet;
 }
 
 /**
@@ -38,8 +45,9 @@ export function generateHousehold(seed: number, index: number, options: Generate
   const rng = Rng.forHousehold(seed, index);
   const ids = new IdSource(seed, index);
   const householdId = ids.next();
-  const sim = new Simulation(rng, ids, householdId, options.validateCommands ?? true);
-  new HouseholdLife(sim, seed, index).start();
+  const communes = options.communes ?? DEMO_SEED_COMMUNES;
+  const sim = new Simulation(rng, ids, householdId, options.validateCommands ?? true, communes.context);
+  new HouseholdLife(sim, seed, index, communes).start();
   sim.runAll();
   return {
     index,

@@ -18,7 +18,7 @@ import {
   periodicReviewDate,
 } from './calendar.js';
 import { headName, village } from './catalogue.js';
-import { COMMUNE_WEIGHTS, communeCodeOn, type SeedCommune } from './communes.js';
+import { communeCodeOn, DEMO_SEED_COMMUNES, type SeedCommune, type SeedCommuneSet } from './communes.js';
 import { changeMembers, close, moveAway, note, recode } from './lifecycle.js';
 import { baselineTarget, drawDeprivations, drawIncome, incomeLine, periodicTarget } from './model.js';
 import type { Rng } from './rng.js';
@@ -53,9 +53,11 @@ export class HouseholdLife {
     readonly sim: Simulation,
     readonly seed: number,
     readonly index: number,
+    /** The communes the population is spread over (and moves within). */
+    readonly communes: SeedCommuneSet = DEMO_SEED_COMMUNES,
   ) {
     const rng = sim.rng;
-    this.commune = rng.weighted(COMMUNE_WEIGHTS);
+    this.commune = communes.draw(rng);
     this.successor = rng.pick(this.commune.successors);
     this.birthYear = rng.int(1940, 1998);
     this.prosperity = 1.1 + 2.9 * rng.next() ** 2;
@@ -75,7 +77,10 @@ export class HouseholdLife {
   }
 
   supervisor(): SeedActor {
-    return { id: `seed-sup-${this.unitToday().slice(0, 2)}`, role: 'supervisor' };
+    return {
+      id: `seed-sup-${this.communes.provinceOn(this.commune, this.successor, this.sim.today)}`,
+      role: 'supervisor',
+    };
   }
 
   /** A new id for a loan or training, unique within the household. */
@@ -87,7 +92,7 @@ export class HouseholdLife {
   /** Plans registration and the first review; each year plans the next. */
   start(): void {
     const rng = this.rng;
-    const area: Area = rng.chance(this.commune.urbanShare) ? 'urban' : 'rural';
+    const drawnArea: Area = rng.chance(this.commune.urbanShare) ? 'urban' : 'rural';
     const memberCount = rng.weighted([
       [1, 6],
       [2, 13],
@@ -99,7 +104,7 @@ export class HouseholdLife {
       [8, 3],
     ] as const);
     const fullName = headName(rng, this.commune.khmerShare);
-    const villageName = village(rng, this.commune.south, area === 'urban');
+    const villageName = village(rng, this.commune.south, drawnArea === 'urban');
     let registeredOn: string;
     let firstReview: string;
     let reviewType: 'baseline' | 'regular';
@@ -118,6 +123,8 @@ export class HouseholdLife {
     const sim = this.sim;
     sim.at(registeredOn, () => {
       const unitCode = this.unitToday();
+      // Where the commune's kind sets the area (phường, thị trấn urban; xã rural), the household has it.
+      const area = this.communes.areaOf(unitCode, sim.today) ?? drawnArea;
       sim.execute(
         {
           type: 'RegisterHousehold',

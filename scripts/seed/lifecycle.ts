@@ -1,6 +1,7 @@
 /* What happens to a household besides reviews and support: notes, members, moves, closure. */
+import { DISTRICTS_ABOLISHED_ON } from '@benvung/domain';
 import { NOTES, village } from './catalogue.js';
-import { communeCodeOn, SEED_COMMUNES, type SeedCommune } from './communes.js';
+import { communeCodeOn, type SeedCommune } from './communes.js';
 import type { HouseholdLife } from './household.js';
 
 /** A case worker's note (now and then voided: written on the wrong household). */
@@ -47,54 +48,59 @@ export function changeMembers(life: HouseholdLife): void {
   );
 }
 
-/** Records the household under its commune's new code (same village, same area). */
+/**
+ * Records the household under its commune's new code (same village; same area, unless the new
+ * commune's kind sets another). A commune whose code the new one kept with the same area has nothing
+ * to record.
+ */
 export function recode(life: HouseholdLife): void {
   const h = life.sim.active;
   if (!h || h.unitCode !== life.commune.code) return;
+  const area = life.communes.areaOf(life.successor, life.sim.today) ?? h.area;
+  if (life.successor === h.unitCode && area === h.area) return;
   life.sim.execute(
     {
       type: 'MoveHousehold',
       householdId: life.sim.householdId,
       toUnitCode: life.successor,
       ...(h.village !== undefined ? { village: h.village } : {}),
-      area: h.area,
+      area,
       occurredOn: life.sim.today,
     },
     life.caseWorker(),
   );
 }
 
-/** Moves to another commune of the same province. */
+/** Moves to another commune of the same province (the old province before July 2025, the new one after). */
 export function moveAway(life: HouseholdLife): void {
   const h = life.sim.active;
   if (!h) return;
   const rng = life.rng;
   const today = life.sim.today;
+  const communes = life.communes;
   let to: SeedCommune | undefined;
   let successor: string;
-  if (today < '2025-07-01') {
-    const options = SEED_COMMUNES.filter((c) => c.province === life.commune.province && c !== life.commune);
-    if (options.length === 0) return;
-    to = rng.pick(options);
+  if (today < DISTRICTS_ABOLISHED_ON) {
+    to = communes.neighbourOf(rng, life.commune);
+    if (!to) return;
     successor = rng.pick(to.successors);
   } else {
-    const province = life.successor.slice(0, 2);
-    const codes = [...new Set(SEED_COMMUNES.flatMap((c) => c.successors))].filter(
-      (c) => c.startsWith(province) && c !== life.successor,
-    );
-    if (codes.length === 0) return;
-    successor = rng.pick(codes);
-    to = SEED_COMMUNES.find((c) => c.successors.includes(successor));
+    const code = communes.successorNeighbourOf(rng, life.successor);
+    if (code === undefined) return;
+    successor = code;
+    to = communes.holderOf(successor);
   }
   if (!to) return;
-  const urban = rng.chance(to.urbanShare);
+  const toUnitCode = communeCodeOn(to, successor, today);
+  const drawn = rng.chance(to.urbanShare) ? 'urban' : 'rural';
+  const area = communes.areaOf(toUnitCode, today) ?? drawn;
   const moved = life.sim.execute(
     {
       type: 'MoveHousehold',
       householdId: life.sim.householdId,
-      toUnitCode: communeCodeOn(to, successor, today),
-      village: village(rng, to.south, urban),
-      area: urban ? 'urban' : 'rural',
+      toUnitCode,
+      village: village(rng, to.south, area === 'urban'),
+      area,
       occurredOn: today,
     },
     life.caseWorker(),

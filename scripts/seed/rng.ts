@@ -92,6 +92,56 @@ export class Rng {
     }
     return (entries[entries.length - 1] as readonly [T, number])[0];
   }
+
+  /**
+   * The same draw as `weighted` over a table prepared once: one uniform draw, then a bisection of the
+   * cumulative weights instead of a scan (ten thousand communes, drawn for every household).
+   */
+  weightedFrom<T>(table: WeightedTable<T>): T {
+    return table.at(this.next() * table.total);
+  }
+}
+
+/**
+ * Values with weights, prepared for many draws: the running sums of the weights in entry order (the
+ * order `weighted` subtracts them in), so a point in [0, total) falls on the value whose span holds it.
+ */
+export class WeightedTable<T> {
+  readonly #values: readonly T[];
+  readonly #ends: Float64Array;
+  readonly total: number;
+
+  constructor(entries: readonly (readonly [T, number])[]) {
+    if (entries.length === 0) throw new RangeError('a weighted table needs at least one entry');
+    this.#values = entries.map(([value]) => value);
+    this.#ends = new Float64Array(entries.length);
+    let sum = 0;
+    entries.forEach(([, weight], i) => {
+      if (!(weight >= 0) || !Number.isFinite(weight))
+        throw new RangeError(`weight ${weight} is not a finite weight ≥ 0`);
+      sum += weight;
+      this.#ends[i] = sum;
+    });
+    if (!(sum > 0)) throw new RangeError('the weights of a weighted table add up to nothing');
+    this.total = sum;
+  }
+
+  get size(): number {
+    return this.#values.length;
+  }
+
+  /** The first value whose running sum exceeds `r` (the last one for `r` ≥ total). */
+  at(r: number): T {
+    const ends = this.#ends;
+    let lo = 0;
+    let hi = ends.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((ends[mid] as number) > r) hi = mid;
+      else lo = mid + 1;
+    }
+    return this.#values[lo] as T;
+  }
 }
 
 /**

@@ -36,7 +36,7 @@ export async function seedPopulation(options: SeedPopulationOptions): Promise<Se
   const { store, seed } = options;
   const first = options.firstIndex ?? 0;
   const end = first + options.households;
-  const generate: GenerateOptions = { validateCommands: options.validateCommands ?? true };
+  const generate: GenerateOptions = { validateCommands: options.validateCommands ?? true, communes: options.communes };
   const stats = new PopulationStats();
   const started = performance.now();
   let next = first;

@@ -1,5 +1,7 @@
 import {
   type ActiveHousehold,
+  DEFAULT_DECIDE_CONTEXT,
+  type DecideContext,
   DomainError,
   decide,
   evolve,
@@ -51,6 +53,8 @@ export class Simulation {
     readonly ids: IdSource,
     readonly householdId: string,
     readonly validateCommands: boolean,
+    /** The reference data commands are decided with: units that know the population's communes. */
+    readonly context: DecideContext = DEFAULT_DECIDE_CONTEXT,
   ) {}
 
   get today(): string {
@@ -100,7 +104,7 @@ export class Simulation {
     }
     let decided: HouseholdEvent[];
     try {
-      decided = decide(checked, this.state);
+      decided = decide(checked, this.state, this.context);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       this.refused[err.code] = (this.refused[err.code] ?? 0) + 1;

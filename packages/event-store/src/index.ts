@@ -13,6 +13,8 @@ export { chainHash, contentHash, GENESIS_HASH, personalDigest } from './hash.js'
 export * from './log/index.js';
 export type * from './port.js';
 export { BACKLOG_CAP, MAX_STREAMS_PER_READ } from './port.js';
+export type { BulkBatch, BulkStream } from './postgres/bulk-load.js';
+export { encodeBulkBatch, writeBulkBatch } from './postgres/bulk-load.js';
 export { isDatabaseUnavailable, isTransientDatabaseError } from './postgres/connection-errors.js';
 export { analyzeEventLog } from './postgres/log-statistics.js';
 export { migrateEventStore } from './postgres/migrate.js';
