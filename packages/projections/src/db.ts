@@ -12,7 +12,13 @@ const DATE_OID = 1082;
  */
 export function createReadModelDb(
   connectionString: string,
-  options: { max?: number; onPoolError?: (err: Error) => void; searchPath?: string } = {},
+  options: {
+    max?: number;
+    onPoolError?: (err: Error) => void;
+    searchPath?: string;
+    /** Called with every client the pool connects (a rebuild registers them for COPY: sql/copy.ts). */
+    onConnect?: (client: pg.PoolClient) => void;
+  } = {},
 ): Kysely<ReadModelDatabase> {
   const types = {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -30,5 +36,6 @@ export function createReadModelDb(
   // kysely checks a client out for every query and transaction: a connection that breaks meanwhile
   // must fail that query, not end the process.
   guardPool(pool, options.onPoolError);
+  if (options.onConnect) pool.on('connect', options.onConnect);
   return new Kysely<ReadModelDatabase>({ dialect: new PostgresDialect({ pool }) });
 }

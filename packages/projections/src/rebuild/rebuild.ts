@@ -3,7 +3,9 @@ import { sql } from 'kysely';
 import { createReadModelDb } from '../db.js';
 import { migrateReadModels } from '../migrate.js';
 import type { Projection } from '../runtime/projection.js';
+import { CopyWriter } from '../sql/copy.js';
 import { AppliedCounts, applyPage, REBUILD_SCHEMA } from './apply-page.js';
+import { buildIndexes, dropIndexes } from './indexes.js';
 import { replayLog } from './replay-log.js';
 import { swapIn } from './swap.js';
 
@@ -32,6 +34,12 @@ export interface RebuildResult {
   position: string | undefined;
 }
 
+/** Waits for every one of `work`, then throws the first failure: nothing is left running. */
+async function settleAll(work: readonly Promise<unknown>[]): Promise<void> {
+  const settled = await Promise.allSettled(work);
+  for (const r of settled) if (r.status === 'rejected') throw r.reason;
+}
+
 /**
  * Replays the whole log from position zero into fresh tables in REBUILD_SCHEMA while the live tables
  * keep serving, then swaps the rebuilt tables in (see swap.ts) and moves the checkpoints.
@@ -45,12 +53,21 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   await sql`DROP SCHEMA IF EXISTS ${sql.id(REBUILD_SCHEMA)} CASCADE`.execute(main);
   await sql`CREATE SCHEMA ${sql.id(REBUILD_SCHEMA)}`.execute(main);
   // A connection per projection: pages are applied to all of them at once (applyPage).
+  const copier = new CopyWriter();
   const fresh = createReadModelDb(options.connectionString, {
     max: Math.max(2, projections.length),
     searchPath: REBUILD_SCHEMA,
+    onConnect: (client) => copier.register(client),
   });
   try {
     await migrateReadModels(fresh, REBUILD_SCHEMA);
+    // Built again once the log is replayed, before the swap (indexes.ts).
+    const deferred = await dropIndexes(
+      fresh,
+      REBUILD_SCHEMA,
+      projections.flatMap((p) => p.tables),
+      rebuilding.flatMap((p) => p?.insertOnly ?? []),
+    );
     const eventTypes = [...new Set(projections.flatMap((p) => p.eventTypes))];
     const started = performance.now();
     let processed = 0;
@@ -72,7 +89,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
       after: position,
       eventTypes,
       pageSize,
-      apply: async (events) => applied.add(await applyPage(fresh, projections, { store }, events)),
+      apply: async (events) => applied.add(await applyPage(fresh, projections, { store, copy: copier.copy }, events)),
       onPage: (count) => {
         processed += count;
         report('replaying');
@@ -80,9 +97,18 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
       ...(options.signal ? { signal: options.signal } : {}),
     });
     // Rows a projection kept in memory go to the fresh tables now; it writes through from here on.
-    await fresh.transaction().execute(async (trx) => {
-      for (const p of rebuilding) if (p) await p.flush(trx);
-    });
+    // Then its tables' indexes are built: the server builds those of projections with nothing to
+    // flush while this process computes the rows the household projection still owes.
+    await settleAll(
+      projections.map(async (p, i) => {
+        const owing = rebuilding[i];
+        if (owing) await fresh.transaction().execute((trx) => owing.flush(trx));
+        await buildIndexes(
+          fresh,
+          deferred.filter((index) => (p.tables as readonly string[]).includes(index.table)),
+        );
+      }),
+    );
     report('switching');
     position = await swapIn({
       main,

@@ -1,5 +1,6 @@
 import type { EventStore, RecordedEvent } from '@benvung/event-store';
 import type { Transaction } from 'kysely';
+import type { CopyRows } from '../sql/copy.js';
 import type { ReadModelDatabase } from '../tables/database.js';
 
 /** What a projection may read besides its batch. */
@@ -9,6 +10,11 @@ export interface ApplyContext {
    * the stream's history here rather than keeping a copy of it in its own tables.
    */
   readonly store: Pick<EventStore, 'readStreams'>;
+  /**
+   * During a rebuild's replay only: inserts rows that are new into a fresh table by COPY, in the
+   * batch's transaction (sql/copy.ts). Absent elsewhere, where a projection inserts as it always does.
+   */
+  readonly copy?: CopyRows;
 }
 
 /**
@@ -41,4 +47,10 @@ export interface Projection {
 /** A projection instance for a rebuild: see `Projection.rebuilding`. */
 export interface RebuildingProjection extends Projection {
   flush(trx: Transaction<ReadModelDatabase>): Promise<void>;
+  /**
+   * Tables of `tables` this instance only inserts into until `flush`, never reading, updating or
+   * upserting them: the rebuild drops every index of theirs for the replay, primary keys too, and
+   * builds them again after `flush` (rebuild/indexes.ts).
+   */
+  readonly insertOnly?: readonly (keyof ReadModelDatabase)[];
 }
