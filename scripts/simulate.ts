@@ -10,7 +10,10 @@
  * - p50/p99 at 32 connections through the real gateway (HTTP): a household read, a commune's list with
  *   a name search, a command (a note) — goal p99 < 50 ms;
  * - relapse survival for one province and for the nation (goal < 2 s), a province's year report.
- * With --keep the database is kept and its URL printed.
+ * With --keep the database is kept and its URL printed. At full size the load and the tree take most of
+ * an hour: `--stop-after tree` keeps the database once they are done (their figures recorded in it),
+ * and `--database URL` goes on in that database from where it stopped (run-record.ts); given an empty
+ * database, it runs every phase there and keeps it.
  */
 import { LogCheckpointer, migrateEventStore, PostgresEventStore, signingKeyFrom } from '@benvung/event-store';
 import { signToken } from '@benvung/gateway';
@@ -24,9 +27,10 @@ import { round } from './bench/lib/measure.js';
 import { takeFlag, takeOption, UsageError } from './lib/cli-args.js';
 import { SEED_COMMUNE_SETS, type SeedCommuneSetName } from './seed/index.js';
 import { bulkLoadPopulation } from './simulate/bulk-load.js';
+import { type LoadedLog, loadedLog, recordLoadedLog } from './simulate/run-record.js';
 
 const usage =
-  'usage: pnpm simulate national --households N [--years 5] [--seed S] [--duration SECONDS] [--workers 2] [--communes national|demo] [--keep]';
+  'usage: pnpm simulate national --households N [--years 5] [--seed S] [--duration SECONDS] [--workers 2] [--communes national|demo] [--keep] [--stop-after tree] [--database URL]';
 const GOALS = { rebuildEventsPerSecond: 40_000, commandP99Ms: 50, survivalSeconds: 2 } as const;
 const CONNECTIONS = 32;
 const SECRET = 'simulate-secret-simulate-secret-simulate!';
@@ -41,6 +45,9 @@ function options() {
   const keep = takeFlag(args, '--keep');
   const workers = Number(takeOption(args, '--workers', usage) ?? 2);
   const communes = takeOption(args, '--communes', usage) ?? 'national';
+  const stopAfter = takeOption(args, '--stop-after', usage);
+  if (stopAfter !== undefined && stopAfter !== 'tree') throw new UsageError(`--stop-after: only tree\n${usage}`);
+  const database = takeOption(args, '--database', usage);
   if (!(SEED_COMMUNE_SETS as readonly string[]).includes(communes)) {
     throw new UsageError(`--communes: one of ${SEED_COMMUNE_SETS.join(', ')}\n${usage}`);
   }
@@ -48,7 +55,17 @@ function options() {
   if (!Number.isInteger(households) || households < 100) throw new UsageError(`--households: at least 100\n${usage}`);
   // The seed's model simulates the five list years 2022–2026; other spans would need another model.
   if (years !== 5) throw new UsageError(`--years: the seed's model covers five years (2022–2026)\n${usage}`);
-  return { households, seed, duration, keep, workers, communes: communes as SeedCommuneSetName };
+  return {
+    households,
+    seed,
+    duration,
+    // A database given, or one stopped half-way, is there to go on with.
+    keep: keep || stopAfter !== undefined || database !== undefined,
+    workers,
+    communes: communes as SeedCommuneSetName,
+    stopAfter,
+    database,
+  };
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number }> {
@@ -90,9 +107,51 @@ async function sizes(pool: pg.Pool, events: number) {
   };
 }
 
+/** Phase 1: the population written at bulk speed, then the log's tree built and signed. */
+async function loadAndSign(
+  o: ReturnType<typeof options>,
+  store: PostgresEventStore,
+  pool: pg.Pool,
+): Promise<LoadedLog> {
+  // The load, at bulk speed: every event decided, hashed and chained as an append would, then COPY.
+  let lastReport = 0;
+  const load = await bulkLoadPopulation({
+    pool: store.pool,
+    households: o.households,
+    seed: o.seed,
+    communes: o.communes,
+    workers: o.workers,
+    onProgress: (p) => {
+      if (p.seconds - lastReport < 10) return;
+      lastReport = p.seconds;
+      console.log(
+        `  load: ${p.households}/${o.households} households, ${p.events} events, ${Math.round(p.events / p.seconds)} events/s`,
+      );
+    },
+  });
+  await pool.query('VACUUM (ANALYZE) es_events');
+  const key = signingKeyFrom(crypto.getRandomValues(new Uint8Array(32)));
+  const tree = await timed(() =>
+    new LogCheckpointer({ store, pool: store.pool, secretKey: key.secretKey, batchSize: 5000 }).extend({
+      sign: true,
+    }),
+  );
+  return {
+    households: o.households,
+    seed: o.seed,
+    communes: o.communes,
+    events: load.events,
+    loadSeconds: load.seconds,
+    treeSeconds: tree.seconds,
+    loadedAt: new Date().toISOString(),
+  };
+}
+
 async function main() {
   const o = options();
-  const db = await openBenchDatabase();
+  const db = o.database
+    ? { url: o.database, description: '--database', release: async () => {} }
+    : await openBenchDatabase();
   const pool = new pg.Pool({ connectionString: db.url, max: 2 });
   const store = new PostgresEventStore({ connectionString: db.url, maxPoolSize: 8 });
   let target: Awaited<ReturnType<typeof startHttpTarget>> | undefined;
@@ -107,28 +166,22 @@ async function main() {
     await readModels.destroy();
 
     // 1. The load, at bulk speed: every event decided, hashed and chained as an append would, then COPY.
-    let lastReport = 0;
-    const load = await bulkLoadPopulation({
-      pool: store.pool,
-      households: o.households,
-      seed: o.seed,
-      communes: o.communes,
-      workers: o.workers,
-      onProgress: (p) => {
-        if (p.seconds - lastReport < 10) return;
-        lastReport = p.seconds;
-        console.log(
-          `  load: ${p.households}/${o.households} households, ${p.events} events, ${Math.round(p.events / p.seconds)} events/s`,
-        );
-      },
-    });
-    await pool.query('VACUUM (ANALYZE) es_events');
-    const key = signingKeyFrom(crypto.getRandomValues(new Uint8Array(32)));
-    const tree = await timed(() =>
-      new LogCheckpointer({ store, pool: store.pool, secretKey: key.secretKey, batchSize: 5000 }).extend({
-        sign: true,
-      }),
-    );
+    const asked = { households: o.households, seed: o.seed, communes: o.communes };
+    let log = await loadedLog(pool, asked);
+    if (log) {
+      console.log(`  load and tree: done on ${log.loadedAt}, ${log.events} events; going on from the rebuild`);
+    } else {
+      log = await loadAndSign(o, store, pool);
+      await recordLoadedLog(pool, log);
+    }
+    if (o.stopAfter === 'tree') {
+      console.log(
+        `stopped after the tree; go on with: pnpm simulate national --households ${o.households} --seed ${o.seed} --communes ${o.communes} --database ${db.url}`,
+      );
+      return;
+    }
+    const load = { events: log.events, seconds: log.loadSeconds };
+    const tree = { seconds: log.treeSeconds };
 
     // 2. Every projection rebuilt from zero.
     const { registry } = await loadGeography({ demo: true });
