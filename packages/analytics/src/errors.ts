@@ -18,6 +18,7 @@ export class AnalyticsInputError extends Error {
 /** Every code `@benvung/analytics` throws; never renamed or reused for another meaning. */
 export type AnalyticsErrorCode =
   | 'ANALYTICS_INVALID_TIME'
+  | 'ANALYTICS_INVALID_COUNT'
   | 'ANALYTICS_INVALID_OPTION'
   | 'ANALYTICS_INVALID_DATE'
   | 'ANALYTICS_INVALID_YEAR'

@@ -92,7 +92,7 @@ export function cumulativeRelapseByCohort(
       const maxTime = size > 0 ? (columns.time[size - 1] ?? null) : null;
       const points = years.map((k): CohortPoint => {
         const days = k * daysPerYear;
-        const nRisk = columns.n - countBelow(sample.eventTimes, days) - countBelow(sample.censorTimes, days);
+        const nRisk = columns.n - countBelow(sample, days);
         if (maxTime === null || days > maxTime) {
           return { years: k, days, withinFollowUp: false, nRisk, cumulativeRelapse: null, lower: null, upper: null };
         }

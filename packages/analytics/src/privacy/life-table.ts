@@ -1,3 +1,4 @@
+import { weightOf } from '../survival/sample.js';
 import type { KaplanMeierResult, KaplanMeierRow, SurvivalObservation } from '../survival/types.js';
 import { bandEnds, roundToMonth } from './calendar.js';
 import { publishableCount, type WithheldReason } from './cells.js';
@@ -30,21 +31,28 @@ export function mergeIntervals(
   cuts: readonly number[],
   threshold = MIN_CELL_SIZE,
 ): Interval[] | null {
-  const times = [...observations].sort((a, b) => a.time - b.time);
-  const rows: { start: number; end: number; nEvent: number; nCensor: number }[] = [];
-  let open = { start: Number.NEGATIVE_INFINITY, end: Number.NEGATIVE_INFINITY, nEvent: 0, nCensor: 0 };
+  // An observation with a count stands for that many households; each is weighed once, here.
+  const weighed = observations.map((o, index) => ({ time: o.time, event: o.event, weight: weightOf(o, index) }));
+  const times = weighed.sort((a, b) => a.time - b.time);
+  const total = times.reduce((sum, o) => sum + o.weight, 0);
+  const rows: Interval[] = [];
+  let open = { start: Number.NEGATIVE_INFINITY, end: Number.NEGATIVE_INFINITY, nEvent: 0, nCensor: 0, nRisk: total };
   let i = 0;
+  let seen = 0;
   for (const cut of cuts) {
     while (i < times.length && (times[i]?.time ?? 0) <= cut) {
-      if (times[i]?.event) open.nEvent++;
-      else open.nCensor++;
-      i++;
+      const o = times[i++];
+      if (o === undefined) break; // unreachable: i is below the length
+      if (o.event) open.nEvent += o.weight;
+      else open.nCensor += o.weight;
+      seen += o.weight;
     }
     open.end = cut;
     // An empty stretch joins the next one: rows are where something happened.
     if (open.nEvent + open.nCensor > 0 && ok(open, threshold)) {
       rows.push(open);
-      open = { start: cut, end: cut, nEvent: 0, nCensor: 0 };
+      // Every household with a time at or before the cut has been counted: the rest are at risk.
+      open = { start: cut, end: cut, nEvent: 0, nCensor: 0, nRisk: total - seen };
     }
   }
   // What is left (1 to 4 of either) joins the rows before it until the sum may be shown.
@@ -56,13 +64,11 @@ export function mergeIntervals(
       end: open.end,
       nEvent: last.nEvent + open.nEvent,
       nCensor: last.nCensor + open.nCensor,
+      nRisk: last.nRisk,
     };
   }
   if (open.nEvent + open.nCensor > 0) rows.push(open);
-  return rows.map((r) => ({
-    ...r,
-    nRisk: times.filter((o) => o.time > r.start).length,
-  }));
+  return rows;
 }
 
 /** The Kaplan–Meier row in force at `time` (the last at or before it), or null before the first. */

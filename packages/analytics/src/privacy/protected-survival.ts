@@ -1,5 +1,6 @@
 import { survivalByGroup } from '../survival/by-group.js';
 import { resolveOptions } from '../survival/options.js';
+import { checkCount } from '../survival/sample.js';
 import type { GroupedObservation, KaplanMeierOptions } from '../survival/types.js';
 import { anyWithheld, groupReasons, isPublished, protectCells } from './cells.js';
 import { bandedCurve, type ProtectedCurve, withheldCurve } from './life-table.js';
@@ -7,8 +8,8 @@ import { MIN_CELL_SIZE } from './suppress.js';
 
 /**
  * Households with the same follow-up, of one atom (the unit they are recorded in) and one group.
- * One observation per household: the caller follows each household from one escape (see the
- * README), so n counts households, never escapes.
+ * `count` is a whole number ≥ 0. One observation per household: the caller follows each household
+ * from one escape (see the README), so n counts households, never escapes.
  */
 export interface SurvivalCell {
   readonly atom: string;
@@ -50,7 +51,9 @@ export function protectedSurvival(
   const threshold = options.threshold ?? MIN_CELL_SIZE;
   const resolved = resolveOptions(options);
   const households = new Map<string, number>();
+  let index = 0;
   for (const c of cells) {
+    checkCount(c.count, index++);
     const key = `${c.atom}\u0000${c.group}`;
     households.set(key, (households.get(key) ?? 0) + c.count);
   }
@@ -61,12 +64,17 @@ export function protectedSurvival(
     }),
     threshold,
   );
-  const observations: GroupedObservation[] = [];
+  // One observation per published (group, time, event), counting its households: the estimators
+  // weigh each by its count, so memory follows the distinct follow-ups, not the households.
+  const merged = new Map<string, { group: string; time: number; event: boolean; count: number }>();
   for (const c of cells) {
-    if (!isPublished(decisions, c.atom, c.group)) continue;
-    const o = { group: c.group, time: c.time, event: c.event };
-    for (let i = 0; i < c.count; i++) observations.push(o);
+    if (c.count === 0 || !isPublished(decisions, c.atom, c.group)) continue;
+    const key = `${c.group}\u0000${c.time}\u0000${c.event ? 1 : 0}`;
+    const o = merged.get(key);
+    if (o) o.count += c.count;
+    else merged.set(key, { group: c.group, time: c.time, event: c.event, count: c.count });
   }
+  const observations: GroupedObservation[] = [...merged.values()];
   const result = survivalByGroup(observations, options);
   const byGroup = new Map<string, GroupedObservation[]>();
   for (const o of observations) {

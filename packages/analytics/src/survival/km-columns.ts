@@ -1,4 +1,4 @@
-import type { SortedSample } from './sample.js';
+import { type SortedSample, total } from './sample.js';
 
 /**
  * The Kaplan–Meier curve at every distinct observed time, column-wise, as R's `survfit` object
@@ -17,15 +17,15 @@ export interface KmColumns {
   readonly greenwood: Float64Array;
 }
 
-/** Number of distinct times in the union of two sorted arrays. */
+/** Number of distinct times in the union of two sorted arrays of distinct times. */
 function countDistinct(a: Float64Array, b: Float64Array): number {
   let i = 0;
   let j = 0;
   let count = 0;
   while (i < a.length || j < b.length) {
     const t = nextTime(a, i, b, j);
-    while (i < a.length && a[i] === t) i++;
-    while (j < b.length && b[j] === t) j++;
+    if (i < a.length && a[i] === t) i++;
+    if (j < b.length && b[j] === t) j++;
     count++;
   }
   return count;
@@ -40,10 +40,11 @@ function nextTime(a: Float64Array, i: number, b: Float64Array, j: number): numbe
   return Math.min(x, y);
 }
 
-/** Computes the curve in one merge pass over the sorted event and censoring times. */
+/** Computes the curve in one merge pass over the distinct event and censoring times. */
 export function kmColumns(sample: SortedSample): KmColumns {
-  const { eventTimes: ev, censorTimes: ce } = sample;
-  const n = ev.length + ce.length;
+  const { eventTimes: ev, eventCounts: evCount, censorTimes: ce, censorCounts: ceCount } = sample;
+  const events = total(evCount);
+  const n = events + total(ceCount);
   const size = countDistinct(ev, ce);
   const time = new Float64Array(size);
   const nRisk = new Float64Array(size);
@@ -60,15 +61,9 @@ export function kmColumns(sample: SortedSample): KmColumns {
   for (let k = 0; k < size; k++) {
     const t = nextTime(ev, i, ce, j);
     let d = 0;
-    while (i < ev.length && ev[i] === t) {
-      i++;
-      d++;
-    }
+    if (i < ev.length && ev[i] === t) d = evCount[i++] ?? 0;
     let c = 0;
-    while (j < ce.length && ce[j] === t) {
-      j++;
-      c++;
-    }
+    if (j < ce.length && ce[j] === t) c = ceCount[j++] ?? 0;
     if (d > 0) {
       // Same arithmetic as survfitkm.c: km *= (nrisk - d) / nrisk; v += d / (nrisk (nrisk - d)).
       // When everyone left dies, d / 0 gives +Infinity, which R turns into NA standard errors.
@@ -83,5 +78,5 @@ export function kmColumns(sample: SortedSample): KmColumns {
     greenwood[k] = v;
     atRisk -= d + c;
   }
-  return { n, events: ev.length, time, nRisk, nEvent, nCensor, survival, greenwood };
+  return { n, events, time, nRisk, nEvent, nCensor, survival, greenwood };
 }

@@ -1,7 +1,7 @@
 import { AnalyticsInputError } from '../errors.js';
 import { chiSquareUpperTail } from '../math/chi-square.js';
 import { solveSymmetric } from '../math/cholesky.js';
-import { type SortedSample, sortSample } from './sample.js';
+import { type SortedSample, sortSample, total } from './sample.js';
 import type { SurvivalObservation } from './types.js';
 
 /** The log-rank test between k groups, as R's `survdiff(…, rho = 0)` reports it. */
@@ -29,15 +29,19 @@ export interface LogRankGroup {
 /** Observed, expected and variance, accumulated over the distinct event times (survdiff2.c). */
 function accumulate(samples: readonly SortedSample[]) {
   const k = samples.length;
-  const observed = samples.map((s) => s.eventTimes.length);
+  const observed = samples.map((s) => total(s.eventCounts));
   const expected = new Float64Array(k);
   const variance = new Float64Array(k * k);
   const evCursor = new Int32Array(k);
   const ceCursor = new Int32Array(k);
+  // Observations of each group not yet past: its risk set at the next time.
+  const remaining = Float64Array.from(samples, (s, g) => (observed[g] ?? 0) + total(s.censorCounts));
   const risk = new Float64Array(k);
   const none = new Float64Array(0);
   const eventTimes = samples.map((s) => s.eventTimes);
+  const eventCounts = samples.map((s) => s.eventCounts);
   const censorTimes = samples.map((s) => s.censorTimes);
+  const censorCounts = samples.map((s) => s.censorCounts);
 
   for (;;) {
     // The next event time over all groups: a k-way merge of the sorted event arrays.
@@ -54,18 +58,20 @@ function accumulate(samples: readonly SortedSample[]) {
     for (let g = 0; g < k; g++) {
       const ev = eventTimes[g] ?? none;
       const ce = censorTimes[g] ?? none;
+      const ceCount = censorCounts[g] ?? none;
       // At risk at t: observations with time ≥ t; censorings below t have left the risk set.
       let c = ceCursor[g] ?? 0;
-      while (c < ce.length && (ce[c] ?? 0) < t) c++;
+      let atRisk = remaining[g] ?? 0;
+      while (c < ce.length && (ce[c] ?? 0) < t) atRisk -= ceCount[c++] ?? 0;
       ceCursor[g] = c;
-      let e = evCursor[g] ?? 0;
-      const atRisk = ev.length - e + ce.length - c;
+      // Events below t were all at earlier event times, already taken off the risk set.
+      const e = evCursor[g] ?? 0;
       let dg = 0;
-      while (e < ev.length && ev[e] === t) {
-        e++;
-        dg++;
+      if (e < ev.length && ev[e] === t) {
+        dg = eventCounts[g]?.[e] ?? 0;
+        evCursor[g] = e + 1;
       }
-      evCursor[g] = e;
+      remaining[g] = atRisk - dg;
       risk[g] = atRisk;
       nrisk += atRisk;
       d += dg;
@@ -112,7 +118,7 @@ export function logRankSorted(groups: readonly { key: string; sample: SortedSamp
   }
   return {
     groups: groups.map((g) => g.key),
-    n: groups.map((g) => g.sample.eventTimes.length + g.sample.censorTimes.length),
+    n: groups.map((g) => total(g.sample.eventCounts) + total(g.sample.censorCounts)),
     observed,
     expected: Array.from(expected),
     variance: matrix,

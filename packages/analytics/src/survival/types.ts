@@ -3,6 +3,13 @@ export interface SurvivalObservation {
   readonly time: number;
   /** True when the episode ended in the event (a relapse); false when it was censored. */
   readonly event: boolean;
+  /**
+   * How many identical observations this one stands for (say, households with the same follow-up),
+   * a whole number ≥ 0; 1 when absent. Every estimator counts it as that many observations, so
+   * counts aggregated by (time, event) give exactly the figures of the observations one by one,
+   * with memory that grows with the distinct times rather than with the households.
+   */
+  readonly count?: number;
 }
 
 /** An observation tagged with the group (support kind, province, cohort…) it belongs to. */
@@ -54,9 +61,9 @@ export interface KaplanMeierRow {
 
 /** A Kaplan–Meier curve with its median, as R's `survfit` + `summary()` + `print()` report it. */
 export interface KaplanMeierResult {
-  /** Number of observations. */
+  /** Number of observations, counts included. */
   readonly n: number;
-  /** Number of events. */
+  /** Number of events, counts included. */
   readonly events: number;
   readonly confType: ConfType;
   readonly confLevel: number;
