@@ -4,19 +4,24 @@ import {
   AnalyticsInputError,
   bandedCurve,
   CONF_TYPES,
+  type CohortCell,
   type CohortEpisode,
+  type CohortOptions,
   cumulativeRelapseByCohort,
   type GroupedObservation,
   type KaplanMeierOptions,
   kaplanMeier,
   logRank,
   mergeIntervals,
+  type ProtectedCohortRow,
+  protectedCohorts,
   protectedSurvival,
+  roundToMonth,
   type SurvivalCell,
   type SurvivalObservation,
   survivalByGroup,
 } from '../src/index.js';
-import { anyWithheld, groupReasons, isPublished, protectCells } from '../src/privacy/cells.js';
+import { anyWithheld, groupReasons, isPublished, protectCells, publishableCount } from '../src/privacy/cells.js';
 import { type ProtectedCurve, withheldCurve } from '../src/privacy/life-table.js';
 import { resolveOptions } from '../src/survival/options.js';
 import { DATASETS, readObservations } from './golden.js';
@@ -131,6 +136,102 @@ function protectedSurvivalOneByOne(
   return { groups, logRank, leftOut: anyWithheld(decisions) };
 }
 
+/**
+ * `protectedCohorts` as it was written before counts: every published cell written out as one
+ * episode per household, then the same rules. The reference the weighted path must equal.
+ */
+function protectedCohortsOneByOne(
+  cells: readonly CohortCell[],
+  options: CohortOptions & { readonly threshold?: number } = {},
+): { cohorts: ProtectedCohortRow[]; leftOut: boolean } {
+  const threshold = options.threshold ?? 5;
+  const households = new Map<string, number>();
+  for (const c of cells) {
+    const key = `${c.atom}\u0000${c.cohort}`;
+    households.set(key, (households.get(key) ?? 0) + c.count);
+  }
+  const decisions = protectCells(
+    [...households].map(([key, n]) => {
+      const [atom = '', group = ''] = key.split('\u0000');
+      return { atom, group, households: n };
+    }),
+    threshold,
+  );
+  const episodes: { cohort: number; time: number; event: boolean }[] = [];
+  const byCohort = new Map<number, SurvivalObservation[]>();
+  for (const c of cells) {
+    if (!isPublished(decisions, c.atom, String(c.cohort))) continue;
+    const o = { cohort: c.cohort, time: c.time, event: c.event };
+    let list = byCohort.get(c.cohort);
+    if (!list) {
+      list = [];
+      byCohort.set(c.cohort, list);
+    }
+    for (let i = 0; i < c.count; i++) {
+      episodes.push(o);
+      list.push(o);
+    }
+  }
+  const rows = new Map<number, ProtectedCohortRow>();
+  for (const row of cumulativeRelapseByCohort(episodes, options)) {
+    const observations = byCohort.get(row.cohort) ?? [];
+    const inFollowUp = row.points.filter((p) => p.withinFollowUp);
+    const cuts = [...inFollowUp.map((p) => p.days), row.maxTime ?? 0].sort((a, b) => a - b);
+    const intervals =
+      publishableCount(row.events, threshold) && publishableCount(row.n - row.events, threshold)
+        ? mergeIntervals(observations, cuts, threshold)
+        : null;
+    const ends = new Set(intervals?.map((iv) => iv.end) ?? []);
+    rows.set(row.cohort, {
+      cohort: row.cohort,
+      suppressed: intervals === null,
+      withheld: intervals === null ? 'few_events' : null,
+      n: row.n,
+      events: intervals === null ? null : row.events,
+      maxTime: intervals === null ? null : roundToMonth(row.maxTime),
+      points: row.points.map((p) => {
+        const shown = intervals !== null && p.withinFollowUp && ends.has(p.days);
+        const nRisk = observations.filter((o) => o.time > p.days).length;
+        return {
+          years: p.years,
+          days: p.days,
+          withinFollowUp: p.withinFollowUp,
+          nRisk: shown ? nRisk : null,
+          cumulativeRelapse: shown ? p.cumulativeRelapse : null,
+          lower: shown ? p.lower : null,
+          upper: shown ? p.upper : null,
+          suppressed: p.withinFollowUp && !shown,
+        };
+      }),
+    });
+  }
+  const horizons = options.years ?? [1, 2, 3, 4, 5];
+  const daysPerYear = options.daysPerYear ?? 365.25;
+  for (const [group, reason] of groupReasons(decisions)) {
+    const cohort = Number(group);
+    if (rows.has(cohort)) continue;
+    rows.set(cohort, {
+      cohort,
+      suppressed: true,
+      withheld: reason ?? 'small',
+      n: null,
+      events: null,
+      maxTime: null,
+      points: horizons.map((k) => ({
+        years: k,
+        days: k * daysPerYear,
+        withinFollowUp: false,
+        nRisk: null,
+        cumulativeRelapse: null,
+        lower: null,
+        upper: null,
+        suppressed: true,
+      })),
+    });
+  }
+  return { cohorts: [...rows.values()].sort((a, b) => a.cohort - b.cohort), leftOut: anyWithheld(decisions) };
+}
+
 const weighted = dataset(20_240_601);
 const households = expand(weighted);
 
@@ -221,6 +322,51 @@ describe('weighted observations give the figures of the households one by one', 
     expect(new Set(protectedSurvival(cells, { threshold: 60 }).groups.map((g) => g.withheld)).size).toBeGreaterThan(1);
   });
 
+  it('protectedCohorts: cells with counts against one episode per household', () => {
+    const next = random(11);
+    // Escape years of very different sizes (the last few hold a handful of households) and atoms of
+    // every size, so that small, complementary and few-events cohorts and hidden horizons all occur.
+    const cells: CohortCell[] = weighted.map((o) => ({
+      atom: `U${Math.floor(next() * next() * 30)}`,
+      cohort: 2017 + Math.floor(next() * next() * 8),
+      time: o.time,
+      event: o.event,
+      count: o.count,
+    }));
+    // A unit whose only two escape years are a small one and the one withheld beside it.
+    cells.push(
+      { atom: 'X', cohort: 2025, time: 120, event: true, count: 3 },
+      { atom: 'X', cohort: 2026, time: 40, event: false, count: 6 },
+      { atom: 'X', cohort: 2026, time: 70, event: true, count: 4 },
+    );
+    const settings: (CohortOptions & { threshold?: number })[] = [
+      {},
+      { confType: 'log-log', threshold: 11 },
+      { confType: 'plain', threshold: 30, years: [0.5, 1, 2, 3], daysPerYear: 365 },
+      { threshold: 60, confLevel: 0.9 },
+    ];
+    const reasons = new Set<string | null>();
+    const points = new Set<string>();
+    for (const options of settings) {
+      const answer = protectedCohorts(cells, options);
+      expect(answer).toStrictEqual(protectedCohortsOneByOne(cells, options));
+      for (const row of answer.cohorts) {
+        reasons.add(row.withheld);
+        for (const p of row.points) points.add(`${p.withinFollowUp}/${p.suppressed}`);
+      }
+    }
+    // Every kind of answer was compared: published, withheld three ways, horizons within follow-up
+    // shown and hidden.
+    expect([...reasons].sort()).toEqual(['complementary', 'few_events', 'small', null].sort());
+    expect([...points]).toEqual(expect.arrayContaining(['true/false', 'true/true']));
+    // The same households given as one cell each, and split across cells in another order.
+    const answer = protectedCohorts(cells);
+    expect(answer.leftOut).toBe(true);
+    const single = expand(cells).map((c) => ({ ...c, count: 1 }));
+    expect(protectedCohorts(single)).toStrictEqual(answer);
+    expect(protectedCohorts([...single].reverse())).toStrictEqual(answer);
+  });
+
   it('the R data sets, aggregated by (group, time, status), still fit as R does', () => {
     for (const name of DATASETS) {
       const observations = readObservations(name);
@@ -278,6 +424,9 @@ describe('counts', () => {
       expect(() => protectedSurvival([{ atom: 'U', group: 'a', time: 1, event: true, count }])).toThrowError(
         expect.objectContaining({ code: 'ANALYTICS_INVALID_COUNT' }),
       );
+      expect(() => protectedCohorts([{ atom: 'U', cohort: 2020, time: 1, event: true, count }])).toThrowError(
+        expect.objectContaining({ code: 'ANALYTICS_INVALID_COUNT' }),
+      );
     }
   });
 });
@@ -319,5 +468,54 @@ describe('protectedSurvival on a national count', () => {
     }
     expect(answer.logRank?.df).toBe(2);
     expect(answer.logRank?.suppressedGroups).toEqual([]);
+  });
+});
+
+describe('protectedCohorts on a national count', () => {
+  it('takes cells of 5,000,000 households without one object per household', () => {
+    const next = random(43);
+    const cohorts = [2019, 2020, 2021];
+    const cells: CohortCell[] = [];
+    let total = 0;
+    // 60 units × 3 escape years × about 700 distinct follow-ups (past five years), every cell large
+    // enough to publish.
+    for (let u = 0; u < 60; u++) {
+      for (const cohort of cohorts) {
+        for (let time = 0; time < 2100; time += 3) {
+          const event = next() < 0.4;
+          const count = 30 + Math.floor(next() * 10);
+          cells.push({ atom: `U${u}`, cohort, time, event, count });
+          total += count;
+        }
+      }
+    }
+    // Top the last cell up so the total is exactly five million.
+    const last = cells.pop();
+    if (last === undefined) throw new Error('no cells');
+    cells.push({ ...last, count: last.count + 5_000_000 - total });
+    total = 5_000_000;
+
+    const answer = protectedCohorts(cells);
+    expect(answer.leftOut).toBe(false);
+    expect(answer.cohorts.map((c) => [c.cohort, c.withheld])).toEqual(cohorts.map((c) => [c, null]));
+    expect(answer.cohorts.reduce((sum, c) => sum + (c.n ?? 0), 0)).toBe(total);
+    for (const row of answer.cohorts) {
+      const mine = cells.filter((c) => c.cohort === row.cohort);
+      const sum = (keep: (c: CohortCell) => boolean) => mine.reduce((s, c) => (keep(c) ? s + c.count : s), 0);
+      expect(row.n).toBe(sum(() => true));
+      expect(row.events).toBe(sum((c) => c.event));
+      expect(row.maxTime).toBe(roundToMonth(2097));
+      // Every horizon lies within follow-up and rests on hundreds of thousands of households: all shown,
+      // each with the households still followed after it.
+      expect(row.points.map((p) => p.years)).toEqual([1, 2, 3, 4, 5]);
+      for (const p of row.points) {
+        expect(p.suppressed).toBe(false);
+        expect(p.nRisk).toBe(sum((c) => c.time > p.days));
+        expect(p.cumulativeRelapse).toBeGreaterThan(0);
+        expect(p.cumulativeRelapse).toBeLessThan(1);
+        expect(p.lower).toBeLessThanOrEqual(p.cumulativeRelapse ?? Number.NaN);
+        expect(p.upper).toBeGreaterThanOrEqual(p.cumulativeRelapse ?? Number.NaN);
+      }
+    }
   });
 });

@@ -1,5 +1,5 @@
-import { type CohortOptions, cumulativeRelapseByCohort } from '../cohorts/cumulative-relapse.js';
-import type { SurvivalObservation } from '../survival/types.js';
+import { type CohortEpisode, type CohortOptions, cumulativeRelapseByCohort } from '../cohorts/cumulative-relapse.js';
+import { checkCount } from '../survival/sample.js';
 import { roundToMonth } from './calendar.js';
 import {
   anyWithheld,
@@ -58,7 +58,9 @@ export function protectedCohorts(
 ): { cohorts: ProtectedCohortRow[]; leftOut: boolean } {
   const threshold = options.threshold ?? MIN_CELL_SIZE;
   const households = new Map<string, number>();
+  let index = 0;
   for (const c of cells) {
+    checkCount(c.count, index++);
     const key = `${c.atom}\u0000${c.cohort}`;
     households.set(key, (households.get(key) ?? 0) + c.count);
   }
@@ -69,20 +71,22 @@ export function protectedCohorts(
     }),
     threshold,
   );
-  const episodes: { cohort: number; time: number; event: boolean }[] = [];
-  const byCohort = new Map<number, SurvivalObservation[]>();
+  // One episode per published (cohort, time, event), counting its households: the estimators
+  // weigh each by its count, so memory follows the distinct follow-ups, not the households.
+  const merged = new Map<string, { cohort: number; time: number; event: boolean; count: number }>();
   for (const c of cells) {
-    if (!isPublished(decisions, c.atom, String(c.cohort))) continue;
-    const o = { cohort: c.cohort, time: c.time, event: c.event };
-    let list = byCohort.get(c.cohort);
-    if (!list) {
-      list = [];
-      byCohort.set(c.cohort, list);
-    }
-    for (let i = 0; i < c.count; i++) {
-      episodes.push(o);
-      list.push(o);
-    }
+    if (c.count === 0 || !isPublished(decisions, c.atom, String(c.cohort))) continue;
+    const key = `${c.cohort}\u0000${c.time}\u0000${c.event ? 1 : 0}`;
+    const o = merged.get(key);
+    if (o) o.count += c.count;
+    else merged.set(key, { cohort: c.cohort, time: c.time, event: c.event, count: c.count });
+  }
+  const episodes = [...merged.values()];
+  const byCohort = new Map<number, CohortEpisode[]>();
+  for (const o of episodes) {
+    const list = byCohort.get(o.cohort);
+    if (list) list.push(o);
+    else byCohort.set(o.cohort, [o]);
   }
   const rows = new Map<number, ProtectedCohortRow>();
   for (const row of cumulativeRelapseByCohort(episodes, options)) {
@@ -103,7 +107,7 @@ export function protectedCohorts(
       maxTime: intervals === null ? null : roundToMonth(row.maxTime),
       points: row.points.map((p) => {
         const shown = intervals !== null && p.withinFollowUp && ends.has(p.days);
-        const nRisk = observations.filter((o) => o.time > p.days).length;
+        const nRisk = observations.reduce((sum, o) => (o.time > p.days ? sum + (o.count ?? 1) : sum), 0);
         return {
           years: p.years,
           days: p.days,
