@@ -186,7 +186,22 @@ async function main() {
     // 2. Every projection rebuilt from zero.
     const { registry } = await loadGeography({ demo: true });
     const projections = createAllProjections(registry);
-    const rebuild = await rebuildProjections({ store, connectionString: db.url, projections, total: load.events });
+    let lastRebuildReport = 0;
+    const rebuild = await rebuildProjections({
+      store,
+      connectionString: db.url,
+      projections,
+      total: load.events,
+      onProgress: (p) => {
+        const now = performance.now();
+        if (p.phase === 'replaying' && now - lastRebuildReport < 30_000) return;
+        lastRebuildReport = now;
+        const rss = Math.round(process.memoryUsage().rss / 2 ** 20);
+        console.log(
+          `  rebuild: ${p.phase}, ${p.processed}/${p.total ?? '?'} events, ${Math.round(p.eventsPerSecond)} events/s, ${rss} MiB`,
+        );
+      },
+    });
     await pool.query('ANALYZE');
     const disk = await sizes(pool, load.events);
 
