@@ -34,12 +34,6 @@ export interface RebuildResult {
   position: string | undefined;
 }
 
-/** Waits for every one of `work`, then throws the first failure: nothing is left running. */
-async function settleAll(work: readonly Promise<unknown>[]): Promise<void> {
-  const settled = await Promise.allSettled(work);
-  for (const r of settled) if (r.status === 'rejected') throw r.reason;
-}
-
 /**
  * Replays the whole log from position zero into fresh tables in REBUILD_SCHEMA while the live tables
  * keep serving, then swaps the rebuilt tables in (see swap.ts) and moves the checkpoints.
@@ -97,18 +91,14 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
       ...(options.signal ? { signal: options.signal } : {}),
     });
     // Rows a projection kept in memory go to the fresh tables now; it writes through from here on.
-    // Then its tables' indexes are built: the server builds those of projections with nothing to
-    // flush while this process computes the rows the household projection still owes.
-    await settleAll(
-      projections.map(async (p, i) => {
-        const owing = rebuilding[i];
-        if (owing) await fresh.transaction().execute((trx) => owing.flush(trx));
-        await buildIndexes(
-          fresh,
-          deferred.filter((index) => (p.tables as readonly string[]).includes(index.table)),
-        );
-      }),
-    );
+    // Then every index dropped for the replay is built, two at a time. One after the other, not a
+    // projection's indexes beside another's flush: building them on every projection's connections
+    // at once asked the pool for more connections than it has, and at national size, where one
+    // index takes minutes, a wait for a connection timed out and failed the whole rebuild.
+    for (const owing of rebuilding) {
+      if (owing) await fresh.transaction().execute((trx) => owing.flush(trx));
+    }
+    await buildIndexes(fresh, deferred);
     report('switching');
     position = await swapIn({
       main,
