@@ -156,6 +156,32 @@ describe('what households are searched by', () => {
     expect(capped).toMatchObject({ total: 2, totalExact: false });
   });
 
+  it('lists the same pages whether it sorts every match of the units or walks the order’s index', async () => {
+    for (const [i, name] of ['Nguyễn Văn Ba', 'Nguyễn Thị Tư', 'Phạm Văn Năm', 'Nguyễn Văn Sáu'].entries()) {
+      await registered({ name, code: `SP-${i}`, unitCode: i % 2 ? '96102' : '96101', village: 'Ấp 9' });
+    }
+    await catchUp(h);
+    const queries: Array<Omit<HouseholdListQuery, 'unitCodes' | 'limit'>> = [
+      {},
+      { search: 'nguyen' },
+      { search: 'sp-', sort: { key: 'name' } },
+      { search: 'sp-', sort: { key: 'code', descending: true }, offset: 1 },
+      { village: 'Ấp 9', sort: { key: 'registered', descending: true } },
+      { sort: { key: 'updated' }, offset: 2 },
+    ];
+    for (const query of queries) {
+      const asked = { unitCodes: ['96101', '96102'], limit: 2, ...query };
+      const sortedAll = await listHouseholds(h.db, asked);
+      expect(sortedAll.rows.length, JSON.stringify(query)).toBeGreaterThan(0);
+      expect(await listHouseholds(h.db, { ...asked, sortAllUpTo: 0 }), JSON.stringify(query)).toEqual(sortedAll);
+      const cursor = sortedAll.rows.at(-1)?.household_id as string;
+      if (!query.sort) {
+        const next = await listHouseholds(h.db, { ...asked, afterId: cursor });
+        expect(await listHouseholds(h.db, { ...asked, afterId: cursor, sortAllUpTo: 0 })).toEqual(next);
+      }
+    }
+  });
+
   it('forgets an erased household: no longer found by name or ID number, after later events and a rebuild', async () => {
     const w = await registered({ name: 'Hoàng Thị Quên', code: 'ER-1', nationalId: '079199000001' });
     const [addition] = await addMember(w, randomUUID(), '079199000002');

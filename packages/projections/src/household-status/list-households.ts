@@ -66,6 +66,8 @@ export interface HouseholdListQuery {
   limit: number;
   /** Matching households are counted up to this many (default 10,000). */
   countUpTo?: number;
+  /** Units holding at most this many households have all their matches sorted (default 10,000). */
+  sortAllUpTo?: number;
 }
 
 export interface HouseholdPage {
@@ -131,6 +133,26 @@ function matching(q: HouseholdListQuery, today: string) {
   };
 }
 
+/** Up to this many households in the listed units, a page sorts all their matches (a commune holds fewer). */
+const DEFAULT_SORT_ALL_UP_TO = 10_000;
+
+/** Whether the units hold at most `upTo` households: counted on the unit index, stopping past it. */
+async function holdsFew(db: Kysely<ReadModelDatabase>, unitCodes: readonly string[], upTo: number): Promise<boolean> {
+  if (upTo <= 0) return false;
+  const counted = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('household_status')
+        .select(sql`1`.as('one'))
+        .where('unit_code', 'in', [...unitCodes])
+        .limit(upTo + 1)
+        .as('units'),
+    )
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(counted.n) <= upTo;
+}
+
 /**
  * A page of the households of the given units that match, in a stable order, with how many match.
  * Within a commune everything runs on the unit's rows (an index on unit_code finds them); across a
@@ -141,7 +163,14 @@ export async function listHouseholds(db: Kysely<ReadModelDatabase>, q: Household
   if (q.unitCodes.length === 0) return { rows: [], total: 0, totalExact: true };
   const where = matching(q, q.today ?? new Date().toISOString().slice(0, 10));
   const offset = q.offset ?? 0;
-  let page = db.selectFrom('household_status').select(HOUSEHOLD_LIST_COLUMNS).where(where);
+  // A few thousand households (a commune): sort every match of the units. Otherwise PostgreSQL walks
+  // the order's index and filters, expecting the units' rows spread evenly over it; at national size
+  // a commune's twentieth match came after 60,000 rows read at random (0.7 s instead of 10 ms).
+  // OFFSET 0 keeps the inner query whole, so its plan finds the units' rows by their index.
+  const source = (await holdsFew(db, q.unitCodes, q.sortAllUpTo ?? DEFAULT_SORT_ALL_UP_TO))
+    ? db.selectFrom((eb) => eb.selectFrom('household_status').selectAll().where(where).offset(0).as('household_status'))
+    : db.selectFrom('household_status').where(where);
+  let page = source.select(HOUSEHOLD_LIST_COLUMNS);
   if (q.sort) {
     const { key, descending } = q.sort;
     // Ascending is the indexes' own order (nulls last), so a province-wide page reads from them.
