@@ -12,7 +12,8 @@
  * - relapse survival for one province and for the nation (goal < 2 s), a province's year report.
  * With --keep the database is kept and its URL printed. At full size the load and the tree take most of
  * an hour: `--stop-after tree` keeps the database once they are done (their figures recorded in it),
- * and `--database URL` goes on in that database from where it stopped (run-record.ts); given an empty
+ * and `--database URL` goes on in that database from where it stopped (after the tree, or after the
+ * rebuild: then it measures only; run-record.ts); given an empty
  * database, it runs every phase there and keeps it.
  */
 import { LogCheckpointer, migrateEventStore, PostgresEventStore, signingKeyFrom } from '@benvung/event-store';
@@ -147,6 +148,37 @@ async function loadAndSign(
   };
 }
 
+/** Phase 2: every projection rebuilt from zero, its progress and the process's memory every 30 s. */
+async function rebuildAll(
+  store: PostgresEventStore,
+  url: string,
+  projections: ReturnType<typeof createAllProjections>,
+  events: number,
+): Promise<NonNullable<LoadedLog['rebuild']>> {
+  let lastReport = 0;
+  const done = await rebuildProjections({
+    store,
+    connectionString: url,
+    projections,
+    total: events,
+    onProgress: (p) => {
+      const now = performance.now();
+      if (p.phase === 'replaying' && now - lastReport < 30_000) return;
+      lastReport = now;
+      const rss = Math.round(process.memoryUsage().rss / 2 ** 20);
+      console.log(
+        `  rebuild: ${p.phase}, ${p.processed}/${p.total ?? '?'} events, ${Math.round(p.eventsPerSecond)} events/s, ${rss} MiB`,
+      );
+    },
+  });
+  return {
+    events: done.events,
+    seconds: done.seconds,
+    eventsPerSecond: done.eventsPerSecond,
+    finishedAt: new Date().toISOString(),
+  };
+}
+
 async function main() {
   const o = options();
   const db = o.database
@@ -169,7 +201,7 @@ async function main() {
     const asked = { households: o.households, seed: o.seed, communes: o.communes };
     let log = await loadedLog(pool, asked);
     if (log) {
-      console.log(`  load and tree: done on ${log.loadedAt}, ${log.events} events; going on from the rebuild`);
+      console.log(`  load and tree: done on ${log.loadedAt}, ${log.events} events; going on`);
     } else {
       log = await loadAndSign(o, store, pool);
       await recordLoadedLog(pool, log);
@@ -183,25 +215,12 @@ async function main() {
     const load = { events: log.events, seconds: log.loadSeconds };
     const tree = { seconds: log.treeSeconds };
 
-    // 2. Every projection rebuilt from zero.
+    // 2. Every projection rebuilt from zero (once: a run that goes on from a rebuilt database measures).
     const { registry } = await loadGeography({ demo: true });
     const projections = createAllProjections(registry);
-    let lastRebuildReport = 0;
-    const rebuild = await rebuildProjections({
-      store,
-      connectionString: db.url,
-      projections,
-      total: load.events,
-      onProgress: (p) => {
-        const now = performance.now();
-        if (p.phase === 'replaying' && now - lastRebuildReport < 30_000) return;
-        lastRebuildReport = now;
-        const rss = Math.round(process.memoryUsage().rss / 2 ** 20);
-        console.log(
-          `  rebuild: ${p.phase}, ${p.processed}/${p.total ?? '?'} events, ${Math.round(p.eventsPerSecond)} events/s, ${rss} MiB`,
-        );
-      },
-    });
+    const rebuild = log.rebuild ?? (await rebuildAll(store, db.url, projections, log.events));
+    if (log.rebuild) console.log(`  rebuild: done on ${log.rebuild.finishedAt}; going on from the measurements`);
+    else await recordLoadedLog(pool, { ...log, rebuild });
     await pool.query('ANALYZE');
     const disk = await sizes(pool, load.events);
 

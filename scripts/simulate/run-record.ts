@@ -1,10 +1,10 @@
 import type pg from 'pg';
 
 /**
- * The figures of a simulation's first phases (load and tree), kept in the database they were measured
- * on. At full size those phases take most of an hour: a run stopped after them (`--stop-after tree`)
- * or one whose later phases failed can go on from the same database (`--database URL`) without writing
- * 20 million events again, and still print every figure of the run.
+ * The figures of a simulation's long phases (load, tree, rebuild), kept in the database they were
+ * measured on. At full size they take about two hours: a run stopped after the tree (`--stop-after
+ * tree`) or one whose later phases failed can go on from the same database (`--database URL`) without
+ * writing 20 million events again, or replaying them, and still print every figure of the run.
  */
 export interface LoadedLog {
   households: number;
@@ -15,6 +15,8 @@ export interface LoadedLog {
   treeSeconds: number;
   /** When the load finished (ISO 8601). */
   loadedAt: string;
+  /** The rebuild of every projection, once it finished: a later run goes on from the measurements. */
+  rebuild?: { events: number; seconds: number; eventsPerSecond: number; finishedAt: string };
 }
 
 const TABLE = 'simulate_loaded_log';
