@@ -16,6 +16,7 @@ export { BACKLOG_CAP, MAX_STREAMS_PER_READ } from './port.js';
 export type { BulkBatch, BulkStream } from './postgres/bulk-load.js';
 export { encodeBulkBatch, writeBulkBatch } from './postgres/bulk-load.js';
 export { isDatabaseUnavailable, isTransientDatabaseError } from './postgres/connection-errors.js';
+export { copyTextField } from './postgres/copy-text.js';
 export { analyzeEventLog } from './postgres/log-statistics.js';
 export { migrateEventStore } from './postgres/migrate.js';
 export { createClient, createPool, NoSuitableHostError } from './postgres/multi-host.js';

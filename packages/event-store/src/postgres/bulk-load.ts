@@ -5,6 +5,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { chainHash, GENESIS_HASH } from '../hash.js';
 import type { EventToAppend } from '../port.js';
 import { prepareEvents } from '../prepare.js';
+import { copyTextField } from './copy-text.js';
 
 /**
  * First loads at bulk speed: whole histories of streams that do not exist yet, written with
@@ -53,13 +54,6 @@ const BULK_EVENT_COLUMNS = [
   'hash',
 ] as const;
 
-/** COPY text format: backslash, newline, carriage return and tab are escaped; `\N` is null. */
-function field(text: string): string {
-  return /[\\\n\r\t]/.test(text)
-    ? text.replace(/[\\\n\r\t]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t'))
-    : text;
-}
-
 /** bytea in hex form; its leading backslash is itself escaped in COPY text. */
 const bytea = (b: Buffer) => `\\\\x${b.toString('hex')}`;
 
@@ -71,7 +65,7 @@ export function encodeBulkBatch(streams: readonly BulkStream[], recordedAt: Date
   const heads: string[] = [];
   for (const stream of streams) {
     const prepared = prepareEvents(stream.streamId, stream.events);
-    const id = field(stream.streamId);
+    const id = copyTextField(stream.streamId);
     let hash: Buffer = GENESIS_HASH;
     let version = 0;
     for (const e of prepared) {
@@ -82,12 +76,12 @@ export function encodeBulkBatch(streams: readonly BulkStream[], recordedAt: Date
           id,
           String(version),
           e.eventId,
-          field(e.type),
+          copyTextField(e.type),
           String(e.schemaVersion),
-          field(JSON.stringify(e.data)),
-          e.personal ? field(JSON.stringify(e.personal)) : '\\N',
+          copyTextField(JSON.stringify(e.data)),
+          e.personal ? copyTextField(JSON.stringify(e.personal)) : '\\N',
           e.personalDigest ? bytea(e.personalDigest) : '\\N',
-          field(JSON.stringify(e.metadata)),
+          copyTextField(JSON.stringify(e.metadata)),
           e.occurredAt.toISOString(),
           recorded,
           '2',

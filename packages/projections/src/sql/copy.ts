@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { copyTextField } from '@benvung/event-store';
 import { sql, type Transaction } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -11,19 +12,13 @@ type Trx = Transaction<ReadModelDatabase>;
 /** Inserts rows that are new (no conflict guard) by COPY, in the transaction `trx`. */
 export type CopyRows = <Row>(trx: Trx, spec: BulkTable<Row>, rows: readonly Row[]) => Promise<void>;
 
-const SPECIAL = /[\\\n\r\t]/;
-const SPECIALS = /[\\\n\r\t]/g;
-const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-const escaped = (text: string): string => (SPECIAL.test(text) ? text.replace(SPECIALS, (c) => ESCAPES[c] ?? c) : text);
-
 /** How one column's values are written in COPY's text format (`\N` for null). */
 function formatter(type: BulkType): (value: unknown) => string {
   switch (type) {
     case 'text':
-      return (v) => (v === null || v === undefined ? '\\N' : escaped(String(v)));
+      return (v) => (v === null || v === undefined ? '\\N' : copyTextField(String(v)));
     case 'json':
-      return (v) => (v === null || v === undefined ? '\\N' : escaped(JSON.stringify(v)));
+      return (v) => (v === null || v === undefined ? '\\N' : copyTextField(JSON.stringify(v)));
     case 'timestamptz':
       return (v) => (v === null || v === undefined ? '\\N' : v instanceof Date ? v.toISOString() : String(v));
     default:
