@@ -431,28 +431,47 @@ describe('counts', () => {
   });
 });
 
-describe('protectedSurvival on a national count', () => {
-  it('takes cells of 5,000,000 households without one object per household', () => {
-    const next = random(42);
-    const groups = ['cash', 'credit', 'housing'];
-    const cells: SurvivalCell[] = [];
-    let total = 0;
-    // 60 units × 3 groups × about 1,100 distinct follow-ups, every cell large enough to publish.
-    for (let u = 0; u < 60; u++) {
-      for (const group of groups) {
-        for (let time = 0; time < 1800; time += 3) {
-          const event = next() < 0.4;
-          const count = 40 + Math.floor(next() * 10);
-          cells.push({ atom: `U${u}`, group, time, event, count });
-          total += count;
-        }
+const NATION = 5_000_000;
+
+/**
+ * Cells of 60 units × `keys` × a follow-up every 3 days before `days`, each of `base` to `base` + 9
+ * households (40% relapsed), the last topped up so that they hold NATION households in all.
+ */
+function nationalCells<K, C extends { count: number }>(
+  seed: number,
+  keys: readonly K[],
+  days: number,
+  base: number,
+  cell: (atom: string, key: K, c: { time: number; event: boolean; count: number }) => C,
+): C[] {
+  const next = random(seed);
+  const cells: C[] = [];
+  let total = 0;
+  for (let u = 0; u < 60; u++) {
+    for (const key of keys) {
+      for (let time = 0; time < days; time += 3) {
+        const event = next() < 0.4;
+        const count = base + Math.floor(next() * 10);
+        cells.push(cell(`U${u}`, key, { time, event, count }));
+        total += count;
       }
     }
-    // Top the last cell up so the total is exactly five million.
-    const last = cells.pop();
-    if (last === undefined) throw new Error('no cells');
-    cells.push({ ...last, count: last.count + 5_000_000 - total });
-    total = 5_000_000;
+  }
+  const last = cells.pop();
+  if (last === undefined) throw new Error('no cells');
+  cells.push({ ...last, count: last.count + NATION - total });
+  return cells;
+}
+
+describe('protectedSurvival on a national count', () => {
+  it('takes cells of 5,000,000 households without one object per household', () => {
+    // 60 units × 3 groups × 600 distinct follow-ups, every cell large enough to publish.
+    const cells: SurvivalCell[] = nationalCells(42, ['cash', 'credit', 'housing'], 1800, 40, (atom, group, c) => ({
+      atom,
+      group,
+      ...c,
+    }));
+    const total = NATION;
 
     const answer = protectedSurvival(cells);
     expect(answer.leftOut).toBe(false);
@@ -473,27 +492,11 @@ describe('protectedSurvival on a national count', () => {
 
 describe('protectedCohorts on a national count', () => {
   it('takes cells of 5,000,000 households without one object per household', () => {
-    const next = random(43);
     const cohorts = [2019, 2020, 2021];
-    const cells: CohortCell[] = [];
-    let total = 0;
-    // 60 units × 3 escape years × about 700 distinct follow-ups (past five years), every cell large
-    // enough to publish.
-    for (let u = 0; u < 60; u++) {
-      for (const cohort of cohorts) {
-        for (let time = 0; time < 2100; time += 3) {
-          const event = next() < 0.4;
-          const count = 30 + Math.floor(next() * 10);
-          cells.push({ atom: `U${u}`, cohort, time, event, count });
-          total += count;
-        }
-      }
-    }
-    // Top the last cell up so the total is exactly five million.
-    const last = cells.pop();
-    if (last === undefined) throw new Error('no cells');
-    cells.push({ ...last, count: last.count + 5_000_000 - total });
-    total = 5_000_000;
+    // 60 units × 3 escape years × 700 distinct follow-ups (past five years), every cell large enough
+    // to publish.
+    const cells: CohortCell[] = nationalCells(43, cohorts, 2100, 30, (atom, cohort, c) => ({ atom, cohort, ...c }));
+    const total = NATION;
 
     const answer = protectedCohorts(cells);
     expect(answer.leftOut).toBe(false);

@@ -1,4 +1,3 @@
-import { householdStreamId } from '@benvung/domain';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -10,7 +9,7 @@ import {
 } from '../src/index.js';
 import { CopyWriter } from '../src/sql/copy.js';
 import { type Harness, openHarness } from './harness.js';
-import { PHASES, SyntheticHousehold } from './synthetic-population.js';
+import { appendYear, PHASES, SyntheticHousehold } from './synthetic-population.js';
 
 let h: Harness;
 
@@ -75,15 +74,7 @@ beforeAll(async () => {
   // reviews recorded years after they took effect (late changes) and a unit's figures and targets.
   const households = Array.from({ length: 150 }, (_, i) => new SyntheticHousehold(9_000 + i));
   for (const year of PHASES) {
-    for (const household of households) {
-      const append = household.phase(year);
-      if (append.events.length === 0) continue;
-      await h.store.appendToStream(
-        householdStreamId(append.householdId),
-        append.events.map((e) => ({ ...e, metadata: { actorId: 'cw', actorRole: 'case_worker' } })),
-        { expectedVersion: append.expectedVersion === 0 ? 'no_stream' : append.expectedVersion },
-      );
-    }
+    await appendYear(h.store, households, year);
     await h.store.appendToStream(
       'unit-figures-96',
       [

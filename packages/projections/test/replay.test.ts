@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allProjections, createHouseholdProjection, type Projection, rebuildProjections } from '../src/index.js';
 import { catchUp, type Harness, openHarness, snapshot } from './harness.js';
-import { PHASES, SyntheticHousehold } from './synthetic-population.js';
+import { appendYear, PHASES, SyntheticHousehold } from './synthetic-population.js';
 
 let h: Harness;
 let events: RecordedEvent[];
@@ -15,15 +15,7 @@ beforeAll(async () => {
   // A population written year by year, so pages of the log mix households; with corrections, moves, closures.
   const households = Array.from({ length: 120 }, (_, i) => new SyntheticHousehold(7_000 + i));
   for (const year of PHASES) {
-    for (const household of households) {
-      const append = household.phase(year);
-      if (append.events.length === 0) continue;
-      await h.store.appendToStream(
-        householdStreamId(append.householdId),
-        append.events.map((e) => ({ ...e, metadata: { actorId: 'cw', actorRole: 'case_worker' } })),
-        { expectedVersion: append.expectedVersion === 0 ? 'no_stream' : append.expectedVersion },
-      );
-    }
+    await appendYear(h.store, households, year);
   }
   events = [];
   for (let position: string | undefined; ; ) {

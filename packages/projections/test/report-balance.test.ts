@@ -1,4 +1,4 @@
-import { defaultUnitRegistry, householdStreamId } from '@benvung/domain';
+import { defaultUnitRegistry } from '@benvung/domain';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -12,7 +12,7 @@ import {
   yearEndStatuses,
 } from '../src/index.js';
 import { catchUp, type Harness, openHarness } from './harness.js';
-import { PHASES, SyntheticHousehold } from './synthetic-population.js';
+import { appendYear, PHASES, SyntheticHousehold } from './synthetic-population.js';
 
 /**
  * A property over seeded populations (the synthetic generator: reviews with escapes and relapses,
@@ -36,15 +36,7 @@ async function population(seed: number): Promise<Harness> {
   harnesses.push(h);
   const households = Array.from({ length: 250 }, (_, i) => new SyntheticHousehold(seed * 1_000 + i));
   for (const year of PHASES) {
-    for (const household of households) {
-      const append = household.phase(year);
-      if (append.events.length === 0) continue;
-      await h.store.appendToStream(
-        householdStreamId(append.householdId),
-        append.events.map((e) => ({ ...e, metadata: { actorId: 'cw', actorRole: 'case_worker' } })),
-        { expectedVersion: append.expectedVersion === 0 ? 'no_stream' : append.expectedVersion },
-      );
-    }
+    await appendYear(h.store, households, year);
   }
   await catchUp(h, { batchSize: 211 });
   return h;

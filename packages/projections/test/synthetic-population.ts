@@ -4,9 +4,11 @@ import {
   evolve,
   type HouseholdCommand,
   type HouseholdState,
+  householdStreamId,
   initialState,
   type ListClassification,
 } from '@benvung/domain';
+import type { EventStore } from '@benvung/event-store';
 
 /** One event as the store would be asked to append it, with the id later corrections refer to. */
 export interface GeneratedEvent {
@@ -242,3 +244,23 @@ export class SyntheticHousehold {
 
 /** Years the generator follows households through. */
 export const PHASES = [2022, 2023, 2024, 2025] as const;
+
+/**
+ * Every household's events of one year, one append each as a case worker's: written year by year,
+ * the pages of the log mix households, as a real log's do.
+ */
+export async function appendYear(
+  store: Pick<EventStore, 'appendToStream'>,
+  households: readonly SyntheticHousehold[],
+  year: number,
+): Promise<void> {
+  for (const household of households) {
+    const append = household.phase(year);
+    if (append.events.length === 0) continue;
+    await store.appendToStream(
+      householdStreamId(append.householdId),
+      append.events.map((e) => ({ ...e, metadata: { actorId: 'cw', actorRole: 'case_worker' } })),
+      { expectedVersion: append.expectedVersion === 0 ? 'no_stream' : append.expectedVersion },
+    );
+  }
+}
